@@ -1,0 +1,27 @@
+package io.polycache.provider.internal;
+
+/**
+ * Converts keys or values between the caller's objects and a store's representation. Store-by-
+ * reference caches use {@link #IDENTITY}; store-by-value memory caches a {@link CopyingCodec}.
+ */
+public interface Codec {
+
+  /** Keeps the caller's objects themselves. */
+  Codec IDENTITY = new Codec() {
+    @Override
+    public Object encode(Object object) {
+      return object;
+    }
+
+    @Override
+    public Object decode(Object stored) {
+      return stored;
+    }
+  };
+
+  /** The store's representation of {@code object}; throws before anything is stored. */
+  Object encode(Object object);
+
+  /** The caller's object for {@code stored}; a store-by-value codec returns a fresh copy. */
+  Object decode(Object stored);
+}

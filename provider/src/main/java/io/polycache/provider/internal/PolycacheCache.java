@@ -1,0 +1,444 @@
+package io.polycache.provider.internal;
+
+import io.polycache.provider.configuration.PolycacheConfiguration;
+import io.polycache.provider.event.EventDispatcher;
+import io.polycache.provider.expiry.ExpiryCalculator;
+import io.polycache.provider.integration.ReadThrough;
+import io.polycache.provider.integration.WriteThrough;
+import io.polycache.provider.management.CacheConfigurationBean;
+import io.polycache.provider.management.CacheStatistics;
+import io.polycache.provider.management.MBeans;
+import io.polycache.provider.store.Store;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.configuration.CacheEntryListenerConfiguration;
+import javax.cache.configuration.Configuration;
+import javax.cache.expiry.EternalExpiryPolicy;
+import javax.cache.expiry.ExpiryPolicy;
+import javax.cache.integration.CacheLoader;
+import javax.cache.integration.CacheWriter;
+import javax.cache.integration.CompletionListener;
+import javax.cache.processor.EntryProcessor;
+import javax.cache.processor.EntryProcessorException;
+import javax.cache.processor.EntryProcessorResult;
+
+/**
+ * The {@link javax.cache.Cache} of every backend: checks arguments and the cache's state, then
+ * waits (at most the operation timeout) on the asynchronous core. Owns the customizations its
+ * configuration's factories made, and closes them.
+ */
+public final class PolycacheCache<K, V> implements Cache<K, V> {
+
+  private final ManagerView manager;
+  private final String name;
+  private final PolycacheConfiguration<K, V> configuration;
+  private final ExpiryPolicy expiryPolicy;
+  private final CacheLoader<K, V> loader;
+  private final CacheWriter<? super K, ? super V> writer;
+  private final EventDispatcher<K, V> events;
+  private final CacheStatistics statistics = new CacheStatistics();
+  private final CacheConfigurationBean configurationBean;
+  private final Store<Object, Object> store;
+  private final CacheCore<K, V> core;
+  private final Writes<K, V> writes;
+  private final long timeoutMillis;
+  private volatile boolean closed;
+
+  /** What a cache needs of the manager that owns it. */
+  public interface ManagerView {
+    CacheManager cacheManager();
+
+    /** Forgets the cache (it was closed); does not touch its data. */
+    void release(String cacheName);
+  }
+
+  public PolycacheCache(ManagerView manager, String name, PolycacheConfiguration<K, V> configuration,
+      Backend backend) {
+    this.manager = manager;
+    this.name = name;
+    this.configuration = configuration;
+    this.timeoutMillis = configuration.getOperationTimeout().toMillis();
+    this.expiryPolicy = configuration.getExpiryPolicyFactory().create();
+    this.loader = configuration.getCacheLoaderFactory() == null ? null
+        : configuration.getCacheLoaderFactory().create();
+    this.writer = configuration.isWriteThrough() && configuration.getCacheWriterFactory() != null
+        ? configuration.getCacheWriterFactory().create() : null;
+    Executor executor = configuration.getExecutorFactory().create();
+    Clock clock = configuration.getClockFactory().create();
+    this.events = new EventDispatcher<>(executor);
+    for (CacheEntryListenerConfiguration<K, V> listener
+        : configuration.getCacheEntryListenerConfigurations()) {
+      events.register(listener);
+    }
+    ClassLoader classLoader = manager.cacheManager().getClassLoader();
+    this.store = backend.open(name, configuration,
+        !(expiryPolicy instanceof EternalExpiryPolicy), statistics::recordEviction);
+    this.core = new CacheCore<>(new CoreParts<>(this, store,
+        backend.keyCodec(name, configuration, classLoader),
+        backend.valueCodec(name, configuration, classLoader),
+        new ExpiryCalculator(expiryPolicy),
+        ReadThrough.of(loader, configuration.isReadThrough()),
+        WriteThrough.of(writer), events, statistics, clock, executor));
+    this.writes = new Writes<>(core);
+    this.configurationBean = new CacheConfigurationBean(configuration);
+    setStatisticsEnabled(configuration.isStatisticsEnabled());
+    setManagementEnabled(configuration.isManagementEnabled());
+  }
+
+  // ------------------------------------------------------------------ lifecycle and checks
+
+  void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("Cache " + name + " is closed");
+    }
+  }
+
+  <T> T await(CompletableFuture<T> future) {
+    return Futures.await(future, timeoutMillis, name);
+  }
+
+  private void checkKey(K key) {
+    Objects.requireNonNull(key, "key");
+    Class<K> type = configuration.getKeyType();
+    if (type != Object.class && !type.isInstance(key)) {
+      throw new ClassCastException("Cache " + name + " has keys of type " + type.getName()
+          + ", not " + key.getClass().getName());
+    }
+  }
+
+  private void checkValue(V value) {
+    Objects.requireNonNull(value, "value");
+    Class<V> type = configuration.getValueType();
+    if (type != Object.class && !type.isInstance(value)) {
+      throw new ClassCastException("Cache " + name + " has values of type " + type.getName()
+          + ", not " + value.getClass().getName());
+    }
+  }
+
+  private void checkKeys(Iterable<? extends K> keys) {
+    Objects.requireNonNull(keys, "keys");
+    for (K key : keys) {
+      checkKey(key);
+    }
+  }
+
+  /** Turns statistics on or off, registering or removing the statistics MBean. */
+  public void setStatisticsEnabled(boolean enabled) {
+    configuration.setStatisticsEnabled(enabled);
+    statistics.setEnabled(enabled);
+    if (enabled) {
+      MBeans.register(statistics, mbeanName(MBeans.Type.STATISTICS));
+    } else {
+      MBeans.unregister(mbeanName(MBeans.Type.STATISTICS));
+    }
+  }
+
+  /** Turns management on or off, registering or removing the configuration MBean. */
+  public void setManagementEnabled(boolean enabled) {
+    configuration.setManagementEnabled(enabled);
+    if (enabled) {
+      MBeans.register(configurationBean, mbeanName(MBeans.Type.CONFIGURATION));
+    } else {
+      MBeans.unregister(mbeanName(MBeans.Type.CONFIGURATION));
+    }
+  }
+
+  private javax.management.ObjectName mbeanName(MBeans.Type type) {
+    return MBeans.name(type, manager.cacheManager().getURI(), name);
+  }
+
+  /** The statistics of this cache in this JVM (also readable as an MBean when enabled). */
+  public CacheStatistics statistics() {
+    return statistics;
+  }
+
+  /** Removes every entry of this cache from the backend, then closes it. */
+  public void destroy() {
+    if (!closed) {
+      try {
+        await(store.clear());
+      } finally {
+        close();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    manager.release(name);
+    MBeans.unregister(mbeanName(MBeans.Type.STATISTICS));
+    MBeans.unregister(mbeanName(MBeans.Type.CONFIGURATION));
+    events.close();
+    Closeables.closeQuietly(loader);
+    Closeables.closeQuietly(writer);
+    Closeables.closeQuietly(expiryPolicy);
+    store.close();
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public String getName() {
+    return name;
+  }
+
+  @Override
+  public CacheManager getCacheManager() {
+    return manager.cacheManager();
+  }
+
+  @Override
+  public <C extends Configuration<K, V>> C getConfiguration(Class<C> clazz) {
+    if (clazz.isInstance(configuration)) {
+      return clazz.cast(configuration);
+    }
+    throw new IllegalArgumentException("Cache " + name + " has no configuration of type "
+        + clazz.getName());
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> clazz) {
+    if (clazz.isInstance(this)) {
+      return clazz.cast(this);
+    }
+    throw new IllegalArgumentException("Cache " + name + " cannot be unwrapped to "
+        + clazz.getName());
+  }
+
+  // ------------------------------------------------------------------------------ reads
+
+  @Override
+  public V get(K key) {
+    ensureOpen();
+    checkKey(key);
+    return await(core.get(key));
+  }
+
+  @Override
+  public Map<K, V> getAll(Set<? extends K> keys) {
+    ensureOpen();
+    checkKeys(keys);
+    return await(core.getAll(keys));
+  }
+
+  @Override
+  public boolean containsKey(K key) {
+    ensureOpen();
+    checkKey(key);
+    return await(core.containsKey(key));
+  }
+
+  @Override
+  public void loadAll(Set<? extends K> keys, boolean replaceExistingValues,
+      CompletionListener completionListener) {
+    ensureOpen();
+    checkKeys(keys);
+    CompletableFuture<Void> loading = core.loadAll(keys, replaceExistingValues);
+    if (completionListener != null) {
+      loading.whenComplete((ignored, failure) -> {
+        if (failure == null) {
+          completionListener.onCompletion();
+        } else {
+          RuntimeException e = Futures.translate(failure, name);
+          completionListener.onException(e);
+        }
+      });
+    }
+  }
+
+  @Override
+  public Iterator<Entry<K, V>> iterator() {
+    ensureOpen();
+    return new CacheIterator<>(this, core);
+  }
+
+  // ----------------------------------------------------------------------------- writes
+
+  @Override
+  public void put(K key, V value) {
+    ensureOpen();
+    checkKey(key);
+    checkValue(value);
+    await(writes.put(key, value));
+  }
+
+  @Override
+  public V getAndPut(K key, V value) {
+    ensureOpen();
+    checkKey(key);
+    checkValue(value);
+    return await(writes.getAndPut(key, value));
+  }
+
+  @Override
+  public void putAll(Map<? extends K, ? extends V> map) {
+    ensureOpen();
+    Objects.requireNonNull(map, "map");
+    for (Map.Entry<? extends K, ? extends V> entry : map.entrySet()) {
+      checkKey(entry.getKey());
+      checkValue(entry.getValue());
+    }
+    await(writes.putAll(map));
+  }
+
+  @Override
+  public boolean putIfAbsent(K key, V value) {
+    ensureOpen();
+    checkKey(key);
+    checkValue(value);
+    return await(writes.putIfAbsent(key, value));
+  }
+
+  @Override
+  public boolean remove(K key) {
+    ensureOpen();
+    checkKey(key);
+    return await(writes.remove(key));
+  }
+
+  @Override
+  public boolean remove(K key, V oldValue) {
+    ensureOpen();
+    checkKey(key);
+    checkValue(oldValue);
+    return await(writes.remove(key, oldValue));
+  }
+
+  @Override
+  public V getAndRemove(K key) {
+    ensureOpen();
+    checkKey(key);
+    return await(writes.getAndRemove(key));
+  }
+
+  @Override
+  public boolean replace(K key, V oldValue, V newValue) {
+    ensureOpen();
+    checkKey(key);
+    checkValue(oldValue);
+    checkValue(newValue);
+    return await(writes.replace(key, oldValue, newValue));
+  }
+
+  @Override
+  public boolean replace(K key, V value) {
+    ensureOpen();
+    checkKey(key);
+    checkValue(value);
+    return await(writes.replace(key, value));
+  }
+
+  @Override
+  public V getAndReplace(K key, V value) {
+    ensureOpen();
+    checkKey(key);
+    checkValue(value);
+    return await(writes.getAndReplace(key, value));
+  }
+
+  @Override
+  public void removeAll(Set<? extends K> keys) {
+    ensureOpen();
+    checkKeys(keys);
+    await(writes.removeAll(keys));
+  }
+
+  @Override
+  public void removeAll() {
+    ensureOpen();
+    await(writes.removeAll());
+  }
+
+  @Override
+  public void clear() {
+    ensureOpen();
+    await(core.clear());
+  }
+
+  @Override
+  public <T> T invoke(K key, EntryProcessor<K, V, T> entryProcessor, Object... arguments) {
+    ensureOpen();
+    checkKey(key);
+    Objects.requireNonNull(entryProcessor, "entryProcessor");
+    try {
+      return await(writes.invoke(key, entry -> process(entryProcessor, entry, arguments)));
+    } catch (EntryProcessorException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new EntryProcessorException(e);
+    }
+  }
+
+  private static <K, V, T> T process(EntryProcessor<K, V, T> processor,
+      MutableEntryImpl<K, V> entry, Object... arguments) {
+    try {
+      return processor.process(entry, arguments);
+    } catch (EntryProcessorException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new EntryProcessorException(e);
+    }
+  }
+
+  @Override
+  public <T> Map<K, EntryProcessorResult<T>> invokeAll(Set<? extends K> keys,
+      EntryProcessor<K, V, T> entryProcessor, Object... arguments) {
+    ensureOpen();
+    checkKeys(keys);
+    Objects.requireNonNull(entryProcessor, "entryProcessor");
+    Map<K, EntryProcessorResult<T>> results = new HashMap<>();
+    for (K key : keys) {
+      try {
+        T result = invoke(key, entryProcessor, arguments);
+        if (result != null) {
+          results.put(key, () -> result);
+        }
+      } catch (EntryProcessorException e) {
+        results.put(key, () -> {
+          throw e;
+        });
+      }
+    }
+    return results;
+  }
+
+  // -------------------------------------------------------------------------- listeners
+
+  @Override
+  public void registerCacheEntryListener(CacheEntryListenerConfiguration<K, V> listener) {
+    ensureOpen();
+    Objects.requireNonNull(listener, "cacheEntryListenerConfiguration");
+    configuration.addCacheEntryListenerConfiguration(listener);
+    events.register(listener);
+  }
+
+  @Override
+  public void deregisterCacheEntryListener(CacheEntryListenerConfiguration<K, V> listener) {
+    ensureOpen();
+    Objects.requireNonNull(listener, "cacheEntryListenerConfiguration");
+    configuration.removeCacheEntryListenerConfiguration(listener);
+    events.deregister(listener);
+  }
+
+  @Override
+  public String toString() {
+    return "PolycacheCache[" + name + "]";
+  }
+}
