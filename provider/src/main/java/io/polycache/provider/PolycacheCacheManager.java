@@ -1,7 +1,10 @@
 package io.polycache.provider;
 
+import io.polycache.provider.configuration.ManagerOptions;
 import io.polycache.provider.configuration.PolycacheConfiguration;
-import io.polycache.provider.internal.Backend;
+import io.polycache.provider.internal.ManagerSetup;
+import io.polycache.provider.internal.Uris;
+import io.polycache.provider.store.Backend;
 import io.polycache.provider.internal.PolycacheCache;
 import java.net.URI;
 import java.util.ArrayList;
@@ -29,17 +32,19 @@ public final class PolycacheCacheManager implements CacheManager {
   private final ClassLoader classLoader;
   private final Properties properties;
   private final Backend backend;
+  private final ManagerOptions options;
   private final Map<String, PolycacheCache<?, ?>> caches = new ConcurrentHashMap<>();
   private final PolycacheCache.ManagerView view;
   private volatile boolean closed;
 
   PolycacheCacheManager(PolycacheCachingProvider provider, URI uri, ClassLoader classLoader,
-      Properties properties, Backend backend) {
+      Properties properties, ManagerSetup setup) {
     this.provider = provider;
     this.uri = uri;
     this.classLoader = classLoader;
     this.properties = properties;
-    this.backend = backend;
+    this.backend = setup.backend();
+    this.options = setup.options();
     this.view = new PolycacheCache.ManagerView() {
       @Override
       public CacheManager cacheManager() {
@@ -50,12 +55,28 @@ public final class PolycacheCacheManager implements CacheManager {
       public void release(String cacheName) {
         caches.remove(cacheName);
       }
+
+      @Override
+      public ManagerOptions options() {
+        return options;
+      }
     };
+    try {
+      setup.declaredCaches().forEach(this::createDeclared);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void createDeclared(String name, PolycacheConfiguration<?, ?> configuration) {
+    createCache(name, (PolycacheConfiguration) configuration);
   }
 
   private void ensureOpen() {
     if (closed) {
-      throw new IllegalStateException("CacheManager " + uri + " is closed");
+      throw new IllegalStateException("CacheManager " + Uris.redact(uri) + " is closed");
     }
   }
 
@@ -87,7 +108,8 @@ public final class PolycacheCacheManager implements CacheManager {
     Objects.requireNonNull(configuration, "configuration");
     PolycacheConfiguration<K, V> copy = PolycacheConfiguration.copyOf(configuration);
     if (!copy.isStoreByValue() && !backend.supportsStoreByReference()) {
-      throw new UnsupportedOperationException("Cache " + cacheName + ": the backend of " + uri
+      throw new UnsupportedOperationException("Cache " + cacheName + ": the backend of "
+          + Uris.redact(uri)
           + " stores by value only; create the cache with setStoreByValue(true)");
     }
     if (copy.isReadThrough() && copy.getCacheLoaderFactory() == null) {
@@ -100,7 +122,8 @@ public final class PolycacheCacheManager implements CacheManager {
     }
     synchronized (caches) {
       if (caches.containsKey(cacheName)) {
-        throw new CacheException("Cache " + cacheName + " already exists in CacheManager " + uri);
+        throw new CacheException("Cache " + cacheName + " already exists in CacheManager "
+            + Uris.redact(uri));
       }
       PolycacheCache<K, V> cache = new PolycacheCache<>(view, cacheName, copy, backend);
       caches.put(cacheName, cache);
@@ -202,12 +225,13 @@ public final class PolycacheCacheManager implements CacheManager {
     if (clazz.isInstance(this)) {
       return clazz.cast(this);
     }
-    throw new IllegalArgumentException("CacheManager " + uri + " cannot be unwrapped to "
+    throw new IllegalArgumentException("CacheManager " + Uris.redact(uri)
+        + " cannot be unwrapped to "
         + clazz.getName());
   }
 
   @Override
   public String toString() {
-    return "PolycacheCacheManager[" + uri + "]";
+    return "PolycacheCacheManager[" + Uris.redact(uri) + "]";
   }
 }

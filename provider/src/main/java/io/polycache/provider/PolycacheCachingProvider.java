@@ -1,6 +1,8 @@
 package io.polycache.provider;
 
 import io.polycache.provider.internal.Backends;
+import io.polycache.provider.internal.ManagerSetup;
+import io.polycache.provider.configuration.FileConfiguration;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,7 +32,7 @@ public final class PolycacheCachingProvider implements CachingProvider {
       PolycacheCacheManager manager = byUri.get(managerUri);
       if (manager == null) {
         manager = new PolycacheCacheManager(this, managerUri, loader, props,
-            Backends.open(managerUri, getDefaultURI(), props));
+            ManagerSetup.resolve(managerUri, getDefaultURI(), props, loader));
         byUri.put(managerUri, manager);
       }
       return manager;
@@ -118,9 +120,10 @@ public final class PolycacheCachingProvider implements CachingProvider {
   @Override
   public boolean isSupported(OptionalFeature optionalFeature) {
     if (optionalFeature == OptionalFeature.STORE_BY_REFERENCE) {
-      return !Backends.namesBackend(getDefaultURI())
-          || Backends.open(getDefaultURI(), getDefaultURI(), new Properties())
-              .supportsStoreByReference();
+      URI uri = getDefaultURI();
+      URI backend = FileConfiguration.isFileUri(uri)
+          ? FileConfiguration.load(uri, getDefaultClassLoader()).backend() : uri;
+      return Backends.supportsStoreByReference(backend);
     }
     return false;
   }

@@ -2,6 +2,7 @@ package io.polycache.provider.configuration;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -22,8 +23,17 @@ import javax.cache.configuration.MutableConfiguration;
  *   <tr><td>{@link #setMaximumBytes maximumBytes}</td><td>{@value #DEFAULT_MAXIMUM_BYTES}
  *   (none)</td><td>memory backend, store-by-value: evict beyond this many bytes of keys and
  *   values</td></tr>
- *   <tr><td>{@link #setOperationTimeout operationTimeout}</td><td>5 s</td><td>the longest a
- *   synchronous call waits for its backend</td></tr>
+ *   <tr><td>{@link #setOperationTimeout operationTimeout}</td><td>the manager's ({@code timeout}
+ *   option, 5 s by default)</td><td>the longest a synchronous call waits for its backend</td></tr>
+ *   <tr><td>{@link #setNamespace namespace}</td><td>the manager's ({@code polycache} by
+ *   default)</td><td>Redis/Memcached: the first part of every key,
+ *   {@code <namespace>:<cache>:<key>}</td></tr>
+ *   <tr><td>{@link #setSerializer serializer}</td><td>the manager's ({@code java} by default)</td>
+ *   <td>Redis/Memcached: the value format: {@code java}, {@code json}, {@code string},
+ *   {@code bytes} or a custom factory's id</td></tr>
+ *   <tr><td>{@link #setAllowedClasses allowedClasses}</td><td>none beyond the manager's</td>
+ *   <td>class-name patterns the {@code java} serializer may read besides the JDK's value types
+ *   and the configured types</td></tr>
  *   <tr><td>{@link #setExecutorFactory executorFactory}</td><td>the common pool</td><td>runs
  *   user code off I/O threads: loaders, writers, asynchronous listeners</td></tr>
  *   <tr><td>{@link #setClockFactory clockFactory}</td><td>the system clock</td><td>the time
@@ -42,7 +52,10 @@ public class PolycacheConfiguration<K, V> extends MutableConfiguration<K, V> {
 
   private long maximumEntries = DEFAULT_MAXIMUM_ENTRIES;
   private long maximumBytes = DEFAULT_MAXIMUM_BYTES;
-  private Duration operationTimeout = DEFAULT_OPERATION_TIMEOUT;
+  private Duration operationTimeout;
+  private String namespace;
+  private String serializer;
+  private List<String> allowedClasses = List.of();
   private Factory<Executor> executorFactory = new CommonPoolFactory();
   private Factory<Clock> clockFactory = new SystemClockFactory();
 
@@ -56,6 +69,9 @@ public class PolycacheConfiguration<K, V> extends MutableConfiguration<K, V> {
       this.maximumEntries = other.maximumEntries;
       this.maximumBytes = other.maximumBytes;
       this.operationTimeout = other.operationTimeout;
+      this.namespace = other.namespace;
+      this.serializer = other.serializer;
+      this.allowedClasses = other.allowedClasses;
       this.executorFactory = other.executorFactory;
       this.clockFactory = other.clockFactory;
     }
@@ -98,17 +114,63 @@ public class PolycacheConfiguration<K, V> extends MutableConfiguration<K, V> {
     return this;
   }
 
+  /** The operation timeout, or {@code null} for the manager's. */
   public Duration getOperationTimeout() {
     return operationTimeout;
   }
 
-  /** The longest a synchronous call waits for the backend before it fails. */
+  /**
+   * The longest a synchronous call waits for the backend before it fails; {@code null} for the
+   * manager's {@code timeout} option.
+   */
   public PolycacheConfiguration<K, V> setOperationTimeout(Duration operationTimeout) {
-    Objects.requireNonNull(operationTimeout, "operationTimeout");
-    if (operationTimeout.isNegative() || operationTimeout.isZero()) {
+    if (operationTimeout != null && (operationTimeout.isNegative() || operationTimeout.isZero())) {
       throw new IllegalArgumentException("operationTimeout must be positive: " + operationTimeout);
     }
     this.operationTimeout = operationTimeout;
+    return this;
+  }
+
+  /** The namespace of this cache's remote keys, or {@code null} for the manager's. */
+  public String getNamespace() {
+    return namespace;
+  }
+
+  /** Redis/Memcached: the first part of every key of this cache; {@code null}: the manager's. */
+  public PolycacheConfiguration<K, V> setNamespace(String namespace) {
+    if (namespace != null && namespace.isEmpty()) {
+      throw new IllegalArgumentException("namespace must not be empty");
+    }
+    this.namespace = namespace;
+    return this;
+  }
+
+  /** The id of the value serializer, or {@code null} for the manager's. */
+  public String getSerializer() {
+    return serializer;
+  }
+
+  /**
+   * Redis/Memcached: the value format, by serializer id ({@code java}, {@code json},
+   * {@code string}, {@code bytes}, or a custom {@code SerializerFactory}'s); {@code null}: the
+   * manager's.
+   */
+  public PolycacheConfiguration<K, V> setSerializer(String serializer) {
+    this.serializer = serializer;
+    return this;
+  }
+
+  public List<String> getAllowedClasses() {
+    return allowedClasses;
+  }
+
+  /**
+   * Class-name patterns the {@code java} serializer may read besides the JDK's value types and
+   * the configured types: {@code com.example.Order}, {@code com.example.*} (a package) or
+   * {@code com.example.**} (with sub-packages).
+   */
+  public PolycacheConfiguration<K, V> setAllowedClasses(List<String> allowedClasses) {
+    this.allowedClasses = List.copyOf(allowedClasses);
     return this;
   }
 
@@ -139,7 +201,10 @@ public class PolycacheConfiguration<K, V> extends MutableConfiguration<K, V> {
     }
     PolycacheConfiguration<?, ?> other = (PolycacheConfiguration<?, ?>) o;
     return maximumEntries == other.maximumEntries && maximumBytes == other.maximumBytes
-        && operationTimeout.equals(other.operationTimeout)
+        && Objects.equals(operationTimeout, other.operationTimeout)
+        && Objects.equals(namespace, other.namespace)
+        && Objects.equals(serializer, other.serializer)
+        && allowedClasses.equals(other.allowedClasses)
         && executorFactory.equals(other.executorFactory)
         && clockFactory.equals(other.clockFactory);
   }
@@ -147,7 +212,7 @@ public class PolycacheConfiguration<K, V> extends MutableConfiguration<K, V> {
   @Override
   public int hashCode() {
     return Objects.hash(super.hashCode(), maximumEntries, maximumBytes, operationTimeout,
-        executorFactory, clockFactory);
+        namespace, serializer, allowedClasses, executorFactory, clockFactory);
   }
 
   /** The default executor: the common fork-join pool. */

@@ -1,12 +1,17 @@
 package io.polycache.provider.internal;
 
+import io.polycache.provider.store.Backend;
+import io.polycache.provider.store.memcached.MemcachedBackend;
 import io.polycache.provider.store.memory.MemoryBackend;
+import io.polycache.provider.store.redis.RedisBackend;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Properties;
 
 /**
- * Picks the backend of a CacheManager from its URI: {@code memory:} for the in-process store.
+ * Picks the backend of a CacheManager from its URI: {@code memory:} for the in-process store,
+ * {@code redis://}, {@code rediss://}, {@code redis-sentinel://} and {@code redis-cluster://}
+ * for Redis, {@code memcached://} for Memcached.
  * A URI with no backend scheme of its own (an application's name for a manager, say) gets the
  * backend of the default URI, so managers can be told apart by URI on any backend.
  */
@@ -28,24 +33,45 @@ public final class Backends {
       return null;
     }
     String s = scheme.toLowerCase(Locale.ROOT);
-    return s.equals("memory") ? s : null;
+    switch (s) {
+      case "memory":
+      case "redis":
+      case "rediss":
+      case "redis-sentinel":
+      case "rediss-sentinel":
+      case "redis-cluster":
+      case "rediss-cluster":
+      case "memcached":
+        return s;
+      default:
+        return null;
+    }
+  }
+
+  /** Whether the backend {@code uri} names keeps references (only the memory backend does). */
+  public static boolean supportsStoreByReference(URI uri) {
+    return "memory".equals(backendScheme(uri));
   }
 
   /**
-   * Opens the backend for a manager.
+   * Opens the backend a backend URI names.
    *
-   * @param uri the manager's URI
-   * @param defaultUri the provider's default URI, whose backend serves URIs naming none
-   * @param properties the manager's properties
+   * @throws IllegalArgumentException when the URI names no backend, or an option is wrong
    */
-  public static Backend open(URI uri, URI defaultUri, Properties properties) {
-    URI target = namesBackend(uri) ? uri : defaultUri;
-    String scheme = backendScheme(target);
-    if ("memory".equals(scheme)) {
+  public static Backend open(URI uri, Properties properties) {
+    String scheme = backendScheme(uri);
+    if (scheme == null) {
+      throw new IllegalArgumentException("No Polycache backend for URI " + Uris.redact(uri)
+          + ": use memory:, redis://, rediss://, redis-sentinel://, redis-cluster:// or"
+          + " memcached://");
+    }
+    if (scheme.equals("memory")) {
       return new MemoryBackend();
     }
-    throw new IllegalArgumentException("No Polycache backend for URI " + target
-        + ": use memory:<name>");
+    if (scheme.equals("memcached")) {
+      return MemcachedBackend.create(uri, properties);
+    }
+    return RedisBackend.create(uri, properties);
   }
 
   /**

@@ -32,6 +32,8 @@ import javax.cache.Cache;
  */
 public class CacheCore<K, V> {
 
+  private static final System.Logger LOG = System.getLogger(CacheCore.class.getName());
+
   final Cache<K, V> cache;
   final String name;
   final Store<Object, Object> store;
@@ -62,9 +64,10 @@ public class CacheCore<K, V> {
     this.mutator = new Mutator(store, clock, executor, name);
   }
 
+  /** The caller's value for a stored one; {@code key} is named in any decoding error. */
   @SuppressWarnings("unchecked")
-  final V value(Object stored) {
-    return (V) values.decode(stored);
+  final V value(Object stored, Object key) {
+    return (V) values.decode(stored, key);
   }
 
   @SuppressWarnings("unchecked")
@@ -85,7 +88,7 @@ public class CacheCore<K, V> {
     @Override
     final void expired(StoreEntry<Object> raw) {
       if (listening()) {
-        event(EntryEvent.expired(cache, key, value(raw.value())));
+        event(EntryEvent.expired(cache, key, value(raw.value(), key)));
       }
     }
   }
@@ -118,7 +121,7 @@ public class CacheCore<K, V> {
   private CompletableFuture<V> afterGet(K key, Object storeKey, StoreEntry<Object> raw) {
     long now = clock.millis();
     if (raw != null && !raw.isExpiredAt(now)) {
-      V value = value(raw.value());
+      V value = value(raw.value(), key);
       stats.record(1, 0, 0, 0);
       return access(storeKey, raw, now).thenApply(ignored -> value);
     }
@@ -148,9 +151,26 @@ public class CacheCore<K, V> {
     }
     return removal.thenAccept(removed -> {
       if (removed) {
-        events.dispatch(List.of(EntryEvent.expired(cache, key, value(raw.value()))));
+        events.dispatch(List.of(EntryEvent.expired(cache, key, value(raw.value(), key))));
       }
     });
+  }
+
+  /**
+   * Reports to EXPIRED listeners an entry the store dropped by itself after it expired. Runs on
+   * whichever thread the store noticed it; a listener's failure is logged, not thrown.
+   */
+  final void expiredByStore(Object storeKey, Object storeValue) {
+    if (!listening()) {
+      return;
+    }
+    try {
+      K key = key(storeKey);
+      events.dispatch(List.of(EntryEvent.expired(cache, key, value(storeValue, key))));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "Cache " + name + ": reporting an expired entry"
+          + " failed", e);
+    }
   }
 
   /** Read-through of one key after a miss: load, store as a creation, report CREATED. */
@@ -199,7 +219,7 @@ public class CacheCore<K, V> {
           }
           long at = expiry.forUpdate(now);
           if (listening()) {
-            event(EntryEvent.updated(cache, key, value, value(live.value())));
+            event(EntryEvent.updated(cache, key, value, value(live.value(), key)));
           }
           return Change.write(storeValue, at == ExpiryCalculator.UNCHANGED ? live.expireAt() : at);
         }
@@ -227,7 +247,7 @@ public class CacheCore<K, V> {
         StoreEntry<Object> raw = entries.get(i);
         K key = keyList.get(i);
         if (raw != null && !raw.isExpiredAt(now)) {
-          found.put(key, value(raw.value()));
+          found.put(key, value(raw.value(), key));
           hits++;
           pending.add(access(storeKeys.get(i), raw, now));
         } else {

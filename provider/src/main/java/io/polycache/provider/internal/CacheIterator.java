@@ -33,10 +33,19 @@ final class CacheIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
   @Override
   public boolean hasNext() {
     cache.ensureOpen();
-    while (ready.isEmpty() && !exhausted) {
-      fetch();
+    while (true) {
+      while (ready.isEmpty() && !exhausted) {
+        fetch();
+      }
+      if (ready.isEmpty() || !isExpired(ready.peek())) {
+        return !ready.isEmpty();
+      }
+      ready.poll();
     }
-    return !ready.isEmpty();
+  }
+
+  private boolean isExpired(Object[] keyAndEntry) {
+    return ((StoreEntry<?>) keyAndEntry[1]).isExpiredAt(core.clock.millis());
   }
 
   private void fetch() {
@@ -68,7 +77,7 @@ final class CacheIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
       }
       long start = core.stats.start();
       K key = core.key(next[0]);
-      V value = core.value(raw.value());
+      V value = core.value(raw.value(), key);
       core.stats.record(1, 0, 0, 0);
       cache.await(core.access(next[0], raw, now));
       core.stats.recordGetTime(start);

@@ -24,4 +24,9 @@ public interface Codec {
 
   /** The caller's object for {@code stored}; a store-by-value codec returns a fresh copy. */
   Object decode(Object stored);
+
+  /** {@link #decode(Object)}, naming {@code key} in any error. */
+  default Object decode(Object stored, Object key) {
+    return decode(stored);
+  }
 }

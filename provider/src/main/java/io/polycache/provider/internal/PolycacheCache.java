@@ -1,5 +1,6 @@
 package io.polycache.provider.internal;
 
+import io.polycache.provider.configuration.ManagerOptions;
 import io.polycache.provider.configuration.PolycacheConfiguration;
 import io.polycache.provider.event.EventDispatcher;
 import io.polycache.provider.expiry.ExpiryCalculator;
@@ -8,7 +9,9 @@ import io.polycache.provider.integration.WriteThrough;
 import io.polycache.provider.management.CacheConfigurationBean;
 import io.polycache.provider.management.CacheStatistics;
 import io.polycache.provider.management.MBeans;
+import io.polycache.provider.store.Backend;
 import io.polycache.provider.store.Store;
+import io.polycache.provider.store.StoreSpec;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -47,7 +50,9 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
   private final CacheStatistics statistics = new CacheStatistics();
   private final CacheConfigurationBean configurationBean;
   private final Store<Object, Object> store;
+  private final Backend backend;
   private final CacheCore<K, V> core;
+  private final AsyncView<K, V> async;
   private final Writes<K, V> writes;
   private final long timeoutMillis;
   private volatile boolean closed;
@@ -58,6 +63,9 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
 
     /** Forgets the cache (it was closed); does not touch its data. */
     void release(String cacheName);
+
+    /** The manager's shared options: defaults for what the cache's configuration leaves open. */
+    ManagerOptions options();
   }
 
   public PolycacheCache(ManagerView manager, String name, PolycacheConfiguration<K, V> configuration,
@@ -65,35 +73,52 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     this.manager = manager;
     this.name = name;
     this.configuration = configuration;
-    this.timeoutMillis = configuration.getOperationTimeout().toMillis();
+    ManagerOptions options = manager.options();
+    this.timeoutMillis = (configuration.getOperationTimeout() != null
+        ? configuration.getOperationTimeout() : options.operationTimeout()).toMillis();
+    ClassLoader classLoader = manager.cacheManager().getClassLoader();
+    String namespace = configuration.getNamespace() != null ? configuration.getNamespace()
+        : options.namespace();
+    byte[] keyPrefix = backend.storesBytes() ? KeyLayout.prefix(namespace, name) : new byte[0];
+    // checked first: a configuration error must not leave customizations unclosed
+    Codecs codecs = Codecs.of(backend, name, configuration, options, classLoader, keyPrefix);
+    Executor executor = configuration.getExecutorFactory().create();
+    Clock clock = configuration.getClockFactory().create();
+    this.events = new EventDispatcher<>(executor);
     this.expiryPolicy = configuration.getExpiryPolicyFactory().create();
     this.loader = configuration.getCacheLoaderFactory() == null ? null
         : configuration.getCacheLoaderFactory().create();
     this.writer = configuration.isWriteThrough() && configuration.getCacheWriterFactory() != null
         ? configuration.getCacheWriterFactory().create() : null;
-    Executor executor = configuration.getExecutorFactory().create();
-    Clock clock = configuration.getClockFactory().create();
-    this.events = new EventDispatcher<>(executor);
-    for (CacheEntryListenerConfiguration<K, V> listener
-        : configuration.getCacheEntryListenerConfigurations()) {
-      events.register(listener);
+    try {
+      for (CacheEntryListenerConfiguration<K, V> listener
+          : configuration.getCacheEntryListenerConfigurations()) {
+        events.register(listener);
+      }
+      this.store = backend.open(new StoreSpec(name, keyPrefix, configuration,
+          !(expiryPolicy instanceof EternalExpiryPolicy), statistics::recordEviction,
+          this::expiredByStore));
+    } catch (RuntimeException e) {
+      closeCustomizations();
+      throw e;
     }
-    ClassLoader classLoader = manager.cacheManager().getClassLoader();
-    this.store = backend.open(name, configuration,
-        !(expiryPolicy instanceof EternalExpiryPolicy), statistics::recordEviction);
-    this.core = new CacheCore<>(new CoreParts<>(this, store,
-        backend.keyCodec(name, configuration, classLoader),
-        backend.valueCodec(name, configuration, classLoader),
+    this.core = new CacheCore<>(new CoreParts<>(this, store, codecs.keys(), codecs.values(),
         new ExpiryCalculator(expiryPolicy),
         ReadThrough.of(loader, configuration.isReadThrough()),
         WriteThrough.of(writer), events, statistics, clock, executor));
     this.writes = new Writes<>(core);
+    this.backend = backend;
+    this.async = new AsyncView<>(this, core, writes);
     this.configurationBean = new CacheConfigurationBean(configuration);
     setStatisticsEnabled(configuration.isStatisticsEnabled());
     setManagementEnabled(configuration.isManagementEnabled());
   }
 
   // ------------------------------------------------------------------ lifecycle and checks
+
+  private void expiredByStore(Object storeKey, Object storeValue) {
+    core.expiredByStore(storeKey, storeValue);
+  }
 
   void ensureOpen() {
     if (closed) {
@@ -105,7 +130,7 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     return Futures.await(future, timeoutMillis, name);
   }
 
-  private void checkKey(K key) {
+  void checkKey(K key) {
     Objects.requireNonNull(key, "key");
     Class<K> type = configuration.getKeyType();
     if (type != Object.class && !type.isInstance(key)) {
@@ -114,7 +139,7 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     }
   }
 
-  private void checkValue(V value) {
+  void checkValue(V value) {
     Objects.requireNonNull(value, "value");
     Class<V> type = configuration.getValueType();
     if (type != Object.class && !type.isInstance(value)) {
@@ -123,7 +148,7 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     }
   }
 
-  private void checkKeys(Iterable<? extends K> keys) {
+  void checkKeys(Iterable<? extends K> keys) {
     Objects.requireNonNull(keys, "keys");
     for (K key : keys) {
       checkKey(key);
@@ -182,11 +207,15 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     manager.release(name);
     MBeans.unregister(mbeanName(MBeans.Type.STATISTICS));
     MBeans.unregister(mbeanName(MBeans.Type.CONFIGURATION));
+    closeCustomizations();
+    store.close();
+  }
+
+  private void closeCustomizations() {
     events.close();
     Closeables.closeQuietly(loader);
     Closeables.closeQuietly(writer);
     Closeables.closeQuietly(expiryPolicy);
-    store.close();
   }
 
   @Override
@@ -213,10 +242,26 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
         + clazz.getName());
   }
 
+  /** The backend's native client, for {@link io.polycache.async.AsyncCache#unwrap}. */
+  <T> T unwrapNative(Class<T> clazz) {
+    return backend.unwrap(clazz);
+  }
+
+  Class<V> valueType() {
+    return configuration.getValueType();
+  }
+
+  /**
+   * This cache itself, its {@link io.polycache.async.AsyncCache} view, or the backend's native
+   * client (the Lettuce connection, the {@code MemcachedClient}).
+   */
   @Override
   public <T> T unwrap(Class<T> clazz) {
     if (clazz.isInstance(this)) {
       return clazz.cast(this);
+    }
+    if (clazz.isInstance(async)) {
+      return clazz.cast(async);
     }
     throw new IllegalArgumentException("Cache " + name + " cannot be unwrapped to "
         + clazz.getName());
@@ -276,7 +321,7 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     ensureOpen();
     checkKey(key);
     checkValue(value);
-    await(writes.put(key, value));
+    await(writes.put(key, value, null));
   }
 
   @Override
@@ -284,7 +329,7 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     ensureOpen();
     checkKey(key);
     checkValue(value);
-    return await(writes.getAndPut(key, value));
+    return await(writes.getAndPut(key, value, null));
   }
 
   @Override
@@ -295,7 +340,7 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
       checkKey(entry.getKey());
       checkValue(entry.getValue());
     }
-    await(writes.putAll(map));
+    await(writes.putAll(map, null));
   }
 
   @Override
@@ -303,7 +348,7 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     ensureOpen();
     checkKey(key);
     checkValue(value);
-    return await(writes.putIfAbsent(key, value));
+    return await(writes.putIfAbsent(key, value, null));
   }
 
   @Override
@@ -342,7 +387,7 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     ensureOpen();
     checkKey(key);
     checkValue(value);
-    return await(writes.replace(key, value));
+    return await(writes.replaceExisting(key, value, null));
   }
 
   @Override
@@ -386,7 +431,7 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     }
   }
 
-  private static <K, V, T> T process(EntryProcessor<K, V, T> processor,
+  static <K, V, T> T process(EntryProcessor<K, V, T> processor,
       MutableEntryImpl<K, V> entry, Object... arguments) {
     try {
       return processor.process(entry, arguments);

@@ -4,6 +4,7 @@ import io.polycache.provider.event.EntryEvent;
 import io.polycache.provider.expiry.ExpiryCalculator;
 import io.polycache.provider.store.Change;
 import io.polycache.provider.store.StoreEntry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -39,11 +40,30 @@ final class Writes<K, V> {
     return at == ExpiryCalculator.UNCHANGED ? live.expireAt() : at;
   }
 
+  /** The expiry time a per-call time-to-live gives a write at {@code now}. */
+  private static long ttlExpiry(Duration ttl, long now) {
+    if (ttl.isNegative()) {
+      throw new IllegalArgumentException("a time-to-live must not be negative: " + ttl);
+    }
+    long millis = ttl.toMillis();
+    long at = now + millis;
+    return at < now || at >= StoreEntry.ETERNAL ? StoreEntry.ETERNAL - 1 : at;
+  }
+
   /** Creates or updates: the shared body of put, getAndPut and putAll's per-key step. */
   private Change<Object> write(Op<K, V, ?> op, StoreEntry<Object> live, long now, V value,
       Object storeValue) {
+    return write(op, live, now, value, storeValue, null);
+  }
+
+  /**
+   * Creates or updates; a non-null {@code ttl} replaces the expiry policy for this write (the
+   * policy is then not called).
+   */
+  private Change<Object> write(Op<K, V, ?> op, StoreEntry<Object> live, long now, V value,
+      Object storeValue, Duration ttl) {
     if (live == null) {
-      long at = core.expiry.forCreation(now);
+      long at = ttl != null ? ttlExpiry(ttl, now) : core.expiry.forCreation(now);
       if (at > now) {
         op.puts = 1;
         if (listening()) {
@@ -54,9 +74,9 @@ final class Writes<K, V> {
     }
     op.puts = 1;
     if (listening()) {
-      op.event(EntryEvent.updated(core.cache, op.key, value, core.value(live.value())));
+      op.event(EntryEvent.updated(core.cache, op.key, value, core.value(live.value(), op.key)));
     }
-    return Change.write(storeValue, updateExpiry(live, now));
+    return Change.write(storeValue, ttl != null ? ttlExpiry(ttl, now) : updateExpiry(live, now));
   }
 
   private <R> CompletableFuture<R> run(K key, Object storeKey, Op<K, V, R> op, Timing timing) {
@@ -92,19 +112,21 @@ final class Writes<K, V> {
     }
   }
 
-  public CompletableFuture<Void> put(K key, V value) {
+  /** {@code put}; a non-null {@code ttl} replaces the expiry policy for this write. */
+  public CompletableFuture<Void> put(K key, V value, Duration ttl) {
     Object storeKey = core.keys.encode(key);
     Object storeValue = core.values.encode(value);
     return run(key, storeKey, core.new CoreOp<Void>(key) {
       @Override
       Change<Object> decide(StoreEntry<Object> live, long now) {
         core.writer.write(key, value);
-        return write(this, live, now, value, storeValue);
+        return write(this, live, now, value, storeValue, ttl);
       }
     }, Timing.PUT);
   }
 
-  public CompletableFuture<V> getAndPut(K key, V value) {
+  /** {@code getAndPut}; a non-null {@code ttl} replaces the expiry policy for this write. */
+  public CompletableFuture<V> getAndPut(K key, V value, Duration ttl) {
     Object storeKey = core.keys.encode(key);
     Object storeValue = core.values.encode(value);
     return run(key, storeKey, core.new CoreOp<V>(key) {
@@ -115,14 +137,18 @@ final class Writes<K, V> {
           misses = 1;
         } else {
           hits = 1;
-          result = core.value(live.value());
+          result = core.value(live.value(), key);
         }
-        return write(this, live, now, value, storeValue);
+        return write(this, live, now, value, storeValue, ttl);
       }
     }, Timing.GET_AND_PUT);
   }
 
-  public CompletableFuture<Boolean> putIfAbsent(K key, V value) {
+  /**
+   * {@code putIfAbsent}; a non-null {@code ttl} replaces the expiry policy for the entry it
+   * creates.
+   */
+  public CompletableFuture<Boolean> putIfAbsent(K key, V value, Duration ttl) {
     Object storeKey = core.keys.encode(key);
     Object storeValue = core.values.encode(value);
     return run(key, storeKey, core.new CoreOp<Boolean>(key) {
@@ -136,7 +162,7 @@ final class Writes<K, V> {
         misses = 1;
         core.writer.write(key, value);
         result = true;
-        return write(this, null, now, value, storeValue);
+        return write(this, null, now, value, storeValue, ttl);
       }
     }, Timing.PUT);
   }
@@ -145,7 +171,8 @@ final class Writes<K, V> {
    * {@code putAll}: the writer's {@code writeAll} first; only the entries it wrote are stored,
    * then its failure (if any) is rethrown.
    */
-  public CompletableFuture<Void> putAll(Map<? extends K, ? extends V> entries) {
+  /** {@code putAll}; a non-null {@code ttl} replaces the expiry policy for every write. */
+  public CompletableFuture<Void> putAll(Map<? extends K, ? extends V> entries, Duration ttl) {
     long start = core.stats.start();
     Map<K, V> copy = new LinkedHashMap<>(entries);
     Map<K, Object[]> encoded = new LinkedHashMap<>();
@@ -169,7 +196,7 @@ final class Writes<K, V> {
       all.add(core.finish(core.mutator.run(kv[0], core.new CoreOp<Void>(key) {
         @Override
         Change<Object> decide(StoreEntry<Object> live, long now) {
-          return write(this, live, now, value, kv[1]);
+          return write(this, live, now, value, kv[1], ttl);
         }
       })));
     }
@@ -194,7 +221,7 @@ final class Writes<K, V> {
         }
         removals = 1;
         if (listening()) {
-          event(EntryEvent.removed(core.cache, key, core.value(live.value())));
+          event(EntryEvent.removed(core.cache, key, core.value(live.value(), key)));
         }
         return Change.delete();
       }
@@ -212,7 +239,7 @@ final class Writes<K, V> {
           return Change.keep();
         }
         hits = 1;
-        V current = core.value(live.value());
+        V current = core.value(live.value(), key);
         if (!current.equals(expected)) {
           long at = core.expiry.forAccess(now);
           return at == ExpiryCalculator.UNCHANGED ? Change.keep() : Change.touch(at);
@@ -240,7 +267,7 @@ final class Writes<K, V> {
         }
         hits = 1;
         removals = 1;
-        result = core.value(live.value());
+        result = core.value(live.value(), key);
         if (listening()) {
           event(EntryEvent.removed(core.cache, key, result));
         }
@@ -261,7 +288,7 @@ final class Writes<K, V> {
           return Change.keep();
         }
         hits = 1;
-        V current = core.value(live.value());
+        V current = core.value(live.value(), key);
         if (!current.equals(expected)) {
           long at = core.expiry.forAccess(now);
           return at == ExpiryCalculator.UNCHANGED ? Change.keep() : Change.touch(at);
@@ -273,7 +300,8 @@ final class Writes<K, V> {
     }, Timing.PUT);
   }
 
-  public CompletableFuture<Boolean> replace(K key, V value) {
+  /** {@code replace}; a non-null {@code ttl} replaces the expiry policy for this write. */
+  public CompletableFuture<Boolean> replaceExisting(K key, V value, Duration ttl) {
     Object storeKey = core.keys.encode(key);
     Object storeValue = core.values.encode(value);
     return run(key, storeKey, core.new CoreOp<Boolean>(key) {
@@ -286,7 +314,7 @@ final class Writes<K, V> {
         }
         hits = 1;
         core.writer.write(key, value);
-        return write(this, live, now, value, storeValue);
+        return write(this, live, now, value, storeValue, ttl);
       }
     }, Timing.PUT);
   }
@@ -302,7 +330,7 @@ final class Writes<K, V> {
           return Change.keep();
         }
         hits = 1;
-        result = core.value(live.value());
+        result = core.value(live.value(), key);
         core.writer.write(key, value);
         return write(this, live, now, value, storeValue);
       }
@@ -313,11 +341,11 @@ final class Writes<K, V> {
    * {@code removeAll(keys)}: the writer's {@code deleteAll} first; only the keys it deleted are
    * removed, then its failure (if any) is rethrown.
    */
-  public CompletableFuture<Void> removeAll(Collection<? extends K> requested) {
+  public CompletableFuture<Integer> removeAll(Collection<? extends K> requested) {
     long start = core.stats.start();
     List<K> keyList = new ArrayList<>(new LinkedHashSet<K>(requested));
     if (keyList.isEmpty()) {
-      return CacheCore.done();
+      return CompletableFuture.completedFuture(0);
     }
     Set<K> deleted = new HashSet<>();
     RuntimeException failure = null;
@@ -340,13 +368,20 @@ final class Writes<K, V> {
           }
           removals = 1;
           if (listening()) {
-            event(EntryEvent.removed(core.cache, key, core.value(live.value())));
+            event(EntryEvent.removed(core.cache, key, core.value(live.value(), key)));
           }
           return Change.delete();
         }
       })));
     }
-    CompletableFuture<Void> removed = CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+    CompletableFuture<Integer> removed = CompletableFuture.allOf(
+        all.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+          int count = 0;
+          for (CompletableFuture<Boolean> one : all) {
+            count += one.join() ? 1 : 0;
+          }
+          return count;
+        });
     if (start != 0) {
       removed = removed.whenComplete((r, e) -> core.stats.recordRemoveTime(start));
     }
@@ -356,8 +391,71 @@ final class Writes<K, V> {
   }
 
   /** {@code removeAll()}: every live key, with the writer and events of {@code removeAll(keys)}. */
-  public CompletableFuture<Void> removeAll() {
+  public CompletableFuture<Integer> removeAll() {
     return core.liveKeys().thenCompose(this::removeAll);
+  }
+
+  /** Removes the live entries whose key as text starts with {@code prefix}; counts them. */
+  public CompletableFuture<Integer> removeByPrefix(String prefix) {
+    return core.liveKeys().thenCompose(keys -> {
+      List<K> matching = new ArrayList<>();
+      for (K key : keys) {
+        if (String.valueOf(key).startsWith(prefix)) {
+          matching.add(key);
+        }
+      }
+      return removeAll(matching);
+    });
+  }
+
+  /**
+   * Adds {@code delta} to the number under {@code key} (creating it when absent) in one atomic
+   * op, with the writer, events and statistics of a put.
+   */
+  public CompletableFuture<Long> increment(K key, long delta, Class<?> valueType) {
+    Object storeKey = core.keys.encode(key);
+    return run(key, storeKey, core.new CoreOp<Long>(key) {
+      @Override
+      Change<Object> decide(StoreEntry<Object> live, long now) {
+        Object current = live == null ? null : core.value(live.value(), key);
+        long next;
+        if (current == null) {
+          misses = 1;
+          next = delta;
+        } else if (current instanceof Long || current instanceof Integer
+            || current instanceof Short || current instanceof Byte) {
+          hits = 1;
+          next = Math.addExact(((Number) current).longValue(), delta);
+        } else {
+          throw new ClassCastException("Cache " + core.name + ": the value under " + key
+              + " is a " + current.getClass().getName() + ", not a whole number");
+        }
+        result = next;
+        @SuppressWarnings("unchecked")
+        V value = (V) (valueType == Integer.class || current instanceof Integer
+            ? (Object) Integer.valueOf(Math.toIntExact(next)) : (Object) Long.valueOf(next));
+        core.writer.write(key, value);
+        return write(this, live, now, value, core.values.encode(value));
+      }
+    }, Timing.PUT);
+  }
+
+  /**
+   * Sets one entry's expiry to {@code ttl} from now ({@code null}: never); completes with
+   * whether there was an entry. Calls no expiry policy and fires no event.
+   */
+  public CompletableFuture<Boolean> expire(K key, Duration ttl) {
+    Object storeKey = core.keys.encode(key);
+    return run(key, storeKey, core.new CoreOp<Boolean>(key) {
+      @Override
+      Change<Object> decide(StoreEntry<Object> live, long now) {
+        result = live != null;
+        if (live == null) {
+          return Change.keep();
+        }
+        return Change.touch(ttl == null ? StoreEntry.ETERNAL : ttlExpiry(ttl, now));
+      }
+    }, Timing.PUT);
   }
 
   /** {@code invoke}: the processor runs inside the atomic op, on a {@link MutableEntryImpl}. */
@@ -368,7 +466,7 @@ final class Writes<K, V> {
       @Override
       Change<Object> decide(StoreEntry<Object> live, long now) {
         MutableEntryImpl<K, V> entry = new MutableEntryImpl<>(key,
-            live == null ? null : core.value(live.value()), core.loader);
+            live == null ? null : core.value(live.value(), key), core.loader);
         result = processor.apply(entry);
         if (live == null) {
           misses = 1;
@@ -408,7 +506,7 @@ final class Writes<K, V> {
         }
         op.removals = 1;
         if (listening()) {
-          op.event(EntryEvent.removed(core.cache, key, core.value(live.value())));
+          op.event(EntryEvent.removed(core.cache, key, core.value(live.value(), key)));
         }
         return Change.delete();
       }

@@ -1,5 +1,6 @@
 package io.polycache.provider.management;
 
+import io.polycache.provider.internal.Uris;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.regex.Pattern;
@@ -35,10 +36,13 @@ public final class MBeans {
 
   private MBeans() {}
 
-  /** The object name of one cache's MBean. */
+  /**
+   * The object name of one cache's MBean. A password in the URI's user info is left out, so it
+   * never reaches JMX.
+   */
   public static ObjectName name(Type type, URI managerUri, String cacheName) {
     String text = "javax.cache:type=" + type.objectType
-        + ",CacheManager=" + safe(managerUri.toString())
+        + ",CacheManager=" + safe(Uris.redact(managerUri))
         + ",Cache=" + safe(cacheName);
     try {
       return new ObjectName(text);

@@ -1,14 +1,14 @@
 package io.polycache.provider.store.memory;
 
 import io.polycache.provider.configuration.PolycacheConfiguration;
-import io.polycache.provider.internal.Backend;
-import io.polycache.provider.internal.Codec;
 import io.polycache.provider.internal.CopyingCodec;
+import io.polycache.provider.store.Backend;
 import io.polycache.provider.store.Store;
+import io.polycache.provider.store.StoreSpec;
 
 /**
  * The in-process backend ({@code memory:} URIs). Store-by-reference caches keep the caller's
- * objects; store-by-value caches keep private copies ({@link CopyingCodec}).
+ * objects; store-by-value caches keep private copies (the core's {@link CopyingCodec}).
  */
 public final class MemoryBackend implements Backend {
 
@@ -18,32 +18,24 @@ public final class MemoryBackend implements Backend {
   }
 
   @Override
-  public Store<Object, Object> open(String cacheName, PolycacheConfiguration<?, ?> configuration,
-      boolean expiring, Runnable onEviction) {
+  public boolean storesBytes() {
+    return false;
+  }
+
+  @Override
+  public Store<Object, Object> open(StoreSpec spec) {
+    PolycacheConfiguration<?, ?> configuration = spec.configuration();
     if (configuration.getMaximumBytes() > 0 && !configuration.isStoreByValue()) {
-      throw new IllegalArgumentException("Cache " + cacheName + ": maximumBytes needs a"
+      throw new IllegalArgumentException("Cache " + spec.cacheName() + ": maximumBytes needs a"
           + " store-by-value cache (a store-by-reference cache cannot measure its objects);"
           + " use maximumEntries instead");
     }
     MemoryStoreOptions options = new MemoryStoreOptions(configuration.getMaximumEntries(),
         configuration.getMaximumBytes(),
         kv -> CopyingCodec.weigh(kv[0]) + CopyingCodec.weigh(kv[1]) + 32,
-        expiring, configuration.getClockFactory().create(), onEviction);
+        spec.expiring(), configuration.getClockFactory().create(), spec.onEviction(),
+        spec.onExpiry());
     return new MemoryStore<>(options);
-  }
-
-  @Override
-  public Codec keyCodec(String cacheName, PolycacheConfiguration<?, ?> configuration,
-      ClassLoader classLoader) {
-    return configuration.isStoreByValue() ? new CopyingCodec(cacheName, "key", classLoader)
-        : Codec.IDENTITY;
-  }
-
-  @Override
-  public Codec valueCodec(String cacheName, PolycacheConfiguration<?, ?> configuration,
-      ClassLoader classLoader) {
-    return configuration.isStoreByValue() ? new CopyingCodec(cacheName, "value", classLoader)
-        : Codec.IDENTITY;
   }
 
   @Override

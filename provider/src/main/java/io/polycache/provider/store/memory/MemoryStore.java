@@ -15,12 +15,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
  * The in-process store. Unbounded caches whose entries never expire sit in a plain
  * {@link ConcurrentHashMap}; bounded or expiring ones in Caffeine, which evicts by size or weight
- * (W-TinyLFU) and drops expired entries with its timer wheel. Either way the store is a
+ * (W-TinyLFU) and drops expired entries with its timer wheel, a grace period after they expire:
+ * within it a read still finds the expired entry, so the core removes it and reports EXPIRED to
+ * synchronous listeners before the read returns; an entry nobody reads is dropped by Caffeine and
+ * reported through the expiry listener. Either way the store is a
  * concurrent map of immutable {@link MemoryEntry} holders, so compare-and-set is the map's own
  * identity compare and {@link #compute} is the map's atomic compute.
  *
@@ -32,6 +36,9 @@ public final class MemoryStore<K, V> implements Store<K, V> {
   private static final CompletableFuture<Boolean> FALSE = CompletableFuture.completedFuture(false);
   private static final CompletableFuture<StoreEntry<?>> NONE =
       CompletableFuture.completedFuture(null);
+
+  /** How long after its expiry an unread entry stays, so a read can still report it. */
+  static final long GRACE_MILLIS = 1_000;
 
   private final ConcurrentMap<K, MemoryEntry<V>> map;
   private final com.github.benmanes.caffeine.cache.Cache<K, MemoryEntry<V>> engine;
@@ -64,9 +71,12 @@ public final class MemoryStore<K, V> implements Store<K, V> {
           .expireAfter(new EntryExpiry(options));
     }
     Runnable onEviction = options.evictionListener();
+    BiConsumer<Object, Object> onExpiry = options.expiryListener();
     builder.removalListener((Object key, Object entry, RemovalCause cause) -> {
       if (cause == RemovalCause.SIZE) {
         onEviction.run();
+      } else if (cause == RemovalCause.EXPIRED && key != null && entry != null) {
+        onExpiry.accept(key, ((MemoryEntry<?>) entry).value());
       }
     });
     return (com.github.benmanes.caffeine.cache.Cache<K, MemoryEntry<V>>) (Object) builder.build();
@@ -85,7 +95,7 @@ public final class MemoryStore<K, V> implements Store<K, V> {
       if (expireAt == StoreEntry.ETERNAL) {
         return Long.MAX_VALUE;
       }
-      long left = expireAt - options.clock().millis();
+      long left = expireAt - options.clock().millis() + GRACE_MILLIS;
       return left <= 0 ? 0 : TimeUnit.MILLISECONDS.toNanos(Math.min(left, Long.MAX_VALUE / 2_000_000));
     }
 

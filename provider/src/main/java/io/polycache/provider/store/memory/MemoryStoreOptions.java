@@ -2,6 +2,7 @@ package io.polycache.provider.store.memory;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.ToLongFunction;
 
 /**
@@ -13,6 +14,8 @@ import java.util.function.ToLongFunction;
  * @param expiring whether entries may carry an expiry time, so the store drops them eagerly
  * @param clock the time source for eager expiry
  * @param evictionListener told once for every entry evicted by a bound
+ * @param expiryListener told of each entry (key, value) the store dropped, some time after it
+ *     expired, because nobody read it in the meantime
  */
 public record MemoryStoreOptions(
     long maximumEntries,
@@ -20,11 +23,12 @@ public record MemoryStoreOptions(
     ToLongFunction<Object[]> weigher,
     boolean expiring,
     Clock clock,
-    Runnable evictionListener) {
+    Runnable evictionListener,
+    BiConsumer<Object, Object> expiryListener) {
 
   /** An unbounded store whose entries never expire. */
   public static final MemoryStoreOptions UNBOUNDED =
-      new MemoryStoreOptions(0, 0, kv -> 1, false, Clock.systemUTC(), () -> {});
+      new MemoryStoreOptions(0, 0, kv -> 1, false, Clock.systemUTC(), () -> { }, (k, v) -> { });
 
   public MemoryStoreOptions {
     if (maximumEntries < 0 || maximumWeight < 0) {
@@ -36,6 +40,15 @@ public record MemoryStoreOptions(
     Objects.requireNonNull(weigher, "weigher");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(evictionListener, "evictionListener");
+    Objects.requireNonNull(expiryListener, "expiryListener");
+  }
+
+  /** Options whose store reports no expiry. */
+  public MemoryStoreOptions(long maximumEntries, long maximumWeight,
+      ToLongFunction<Object[]> weigher, boolean expiring, Clock clock,
+      Runnable evictionListener) {
+    this(maximumEntries, maximumWeight, weigher, expiring, clock, evictionListener,
+        (k, v) -> { });
   }
 
   /** Whether the store needs an eviction engine rather than a plain concurrent map. */

@@ -1,0 +1,101 @@
+package io.polycache.provider.store.redis;
+
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The compare-and-set scripts. Each takes one key and returns 1 when it acted, 0 when the entry
+ * was absent or had another version. Each compares the entry's tag ({@code GETRANGE key 0 9}:
+ * magic, format and version; see {@link StoredValue}) with {@code ARGV[1]}, so a stale or
+ * foreign value never matches and the value itself never travels through the script.
+ * {@code ARGV[3]}, where present, is the new time to live in milliseconds as decimal text, or
+ * empty for "never expires".
+ *
+ * <p>A script is sent as {@code EVALSHA}; when the server does not know it (after a restart, a
+ * failover or {@code SCRIPT FLUSH}) it is sent once more as {@code EVAL}, which also caches it.
+ */
+enum Scripts {
+
+  /** {@code ARGV[2]}: the new stored value, header included. */
+  REPLACE("""
+      if redis.call('GETRANGE', KEYS[1], 0, 9) ~= ARGV[1] then
+        return 0
+      end
+      if ARGV[3] == '' then
+        redis.call('SET', KEYS[1], ARGV[2])
+      else
+        redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+      end
+      return 1
+      """),
+
+  /** No further arguments. */
+  REMOVE("""
+      if redis.call('GETRANGE', KEYS[1], 0, 9) ~= ARGV[1] then
+        return 0
+      end
+      redis.call('DEL', KEYS[1])
+      return 1
+      """),
+
+  /** {@code ARGV[2]}: the new version and expiry (header bytes 2 to 17), written in place. */
+  TOUCH("""
+      if redis.call('GETRANGE', KEYS[1], 0, 9) ~= ARGV[1] then
+        return 0
+      end
+      redis.call('SETRANGE', KEYS[1], 2, ARGV[2])
+      if ARGV[3] == '' then
+        redis.call('PERSIST', KEYS[1])
+      else
+        redis.call('PEXPIRE', KEYS[1], ARGV[3])
+      end
+      return 1
+      """);
+
+  private final byte[] body;
+  private final String sha;
+
+  Scripts(String body) {
+    this.body = body.getBytes(StandardCharsets.UTF_8);
+    this.sha = sha1(this.body);
+  }
+
+  /** Runs the script on {@code key}: one {@code EVALSHA}, or two commands if it was unknown. */
+  CompletionStage<Boolean> run(RedisClusterAsyncCommands<byte[], byte[]> commands, byte[] key,
+      byte[]... args) {
+    byte[][] keys = {key};
+    CompletableFuture<Long> first = commands.<Long>evalsha(sha, ScriptOutputType.INTEGER, keys,
+        args).toCompletableFuture();
+    return first.handle((result, failure) -> {
+      if (failure == null) {
+        return CompletableFuture.completedFuture(result);
+      }
+      if (unwrap(failure) instanceof RedisNoScriptException) {
+        return commands.<Long>eval(body, ScriptOutputType.INTEGER, keys, args)
+            .toCompletableFuture();
+      }
+      return CompletableFuture.<Long>failedFuture(unwrap(failure));
+    }).thenCompose(stage -> stage).thenApply(result -> result != null && result == 1L);
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+  }
+
+  private static String sha1(byte[] body) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK lacks SHA-1", e);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.polycache.provider.remote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.polycache.testsupport.MemcachedServer;
+import io.polycache.testsupport.RealServers;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+
+@RealServers
+class MemcachedCacheTest extends RemoteCacheContract {
+
+  private MemcachedServer memcached;
+
+  @BeforeEach
+  void server(MemcachedServer memcached) {
+    this.memcached = memcached;
+  }
+
+  @Override
+  protected URI serverUri() {
+    return memcached.uri();
+  }
+
+  /** Memcached keys cannot hold spaces; the cache's key encoding keeps this key as it is. */
+  @Override
+  protected void writeForeign(String key, String value) {
+    byte[] data = value.getBytes(StandardCharsets.UTF_8);
+    memcached.command("set " + key + " 0 0 " + data.length, data);
+  }
+
+  @Override
+  protected void assertForeignStillThere(String key, String value) {
+    List<String> reply = memcached.command("get " + key);
+    assertEquals(value, reply.get(1), reply.toString());
+  }
+
+  @Override
+  protected void stopServer() {
+    memcached.stop();
+  }
+
+  @Override
+  protected void startServer() {
+    memcached.start();
+  }
+
+  @Override
+  protected String serverAddress() {
+    return memcached.address();
+  }
+}
