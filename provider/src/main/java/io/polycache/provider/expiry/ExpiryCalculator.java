@@ -1,9 +1,14 @@
 package io.polycache.provider.expiry;
 
 import io.polycache.provider.store.StoreEntry;
+import java.util.Set;
+import javax.cache.expiry.AccessedExpiryPolicy;
+import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.Duration;
 import javax.cache.expiry.EternalExpiryPolicy;
 import javax.cache.expiry.ExpiryPolicy;
+import javax.cache.expiry.ModifiedExpiryPolicy;
+import javax.cache.expiry.TouchedExpiryPolicy;
 
 /**
  * Turns a cache's {@link ExpiryPolicy} into absolute expiry times. Each method calls the policy
@@ -16,12 +21,28 @@ public final class ExpiryCalculator {
   /** Returned by {@link #forAccess} and {@link #forUpdate} when the expiry time must not change. */
   public static final long UNCHANGED = Long.MIN_VALUE;
 
+  private static final Set<Class<?>> PURE = Set.of(EternalExpiryPolicy.class,
+      CreatedExpiryPolicy.class, AccessedExpiryPolicy.class, ModifiedExpiryPolicy.class,
+      TouchedExpiryPolicy.class);
+
   private final ExpiryPolicy policy;
   private final boolean eternal;
+  private final boolean pure;
 
   public ExpiryCalculator(ExpiryPolicy policy) {
     this.policy = policy;
     this.eternal = policy instanceof EternalExpiryPolicy;
+    this.pure = PURE.contains(policy.getClass());
+  }
+
+  /**
+   * Whether the policy is one of the JCache standard policies, whose methods only return a fixed
+   * duration: the core may then ask for the creation and the update expiry before knowing which
+   * applies, and let a store pick in one round trip. A custom policy is asked only for the one
+   * that applies (the JCache TCK counts the calls).
+   */
+  public boolean isPure() {
+    return pure;
   }
 
   /** Whether every entry lives forever and access never changes that (no call is needed). */

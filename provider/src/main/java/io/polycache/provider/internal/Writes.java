@@ -25,9 +25,26 @@ import java.util.function.Function;
 final class Writes<K, V> {
 
   private final CacheCore<K, V> core;
+  private final SingleStep<K, V> single;
 
   Writes(CacheCore<K, V> core) {
     this.core = core;
+    this.single = new SingleStep<>(core);
+  }
+
+  private <R> CompletableFuture<R> timed(CompletableFuture<R> result, Timing timing) {
+    long start = core.stats.start();
+    return start == 0 ? result : result.whenComplete((r, e) -> timing.record(core, start));
+  }
+
+  /** Runs {@code step} now; a check or writer failure it throws fails the returned future. */
+  private static <R> CompletableFuture<R> attempt(
+      java.util.function.Supplier<CompletableFuture<R>> step) {
+    try {
+      return step.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   private boolean listening() {
@@ -41,7 +58,7 @@ final class Writes<K, V> {
   }
 
   /** The expiry time a per-call time-to-live gives a write at {@code now}. */
-  private static long ttlExpiry(Duration ttl, long now) {
+  static long ttlExpiry(Duration ttl, long now) {
     if (ttl.isNegative()) {
       throw new IllegalArgumentException("a time-to-live must not be negative: " + ttl);
     }
@@ -116,6 +133,12 @@ final class Writes<K, V> {
   public CompletableFuture<Void> put(K key, V value, Duration ttl) {
     Object storeKey = core.keys.encode(key);
     Object storeValue = core.values.encode(value);
+    if (single.applies()) {
+      long start = core.stats.start();
+      CompletableFuture<Void> done = attempt(() -> single.put(key, storeKey, value, storeValue,
+          ttl, false)).thenApply(ignored -> null);
+      return start == 0 ? done : done.whenComplete((r, e) -> Timing.PUT.record(core, start));
+    }
     return run(key, storeKey, core.new CoreOp<Void>(key) {
       @Override
       Change<Object> decide(StoreEntry<Object> live, long now) {
@@ -129,6 +152,10 @@ final class Writes<K, V> {
   public CompletableFuture<V> getAndPut(K key, V value, Duration ttl) {
     Object storeKey = core.keys.encode(key);
     Object storeValue = core.values.encode(value);
+    if (single.applies()) {
+      return timed(attempt(() -> single.put(key, storeKey, value, storeValue, ttl, true)),
+          Timing.GET_AND_PUT);
+    }
     return run(key, storeKey, core.new CoreOp<V>(key) {
       @Override
       Change<Object> decide(StoreEntry<Object> live, long now) {
@@ -151,6 +178,10 @@ final class Writes<K, V> {
   public CompletableFuture<Boolean> putIfAbsent(K key, V value, Duration ttl) {
     Object storeKey = core.keys.encode(key);
     Object storeValue = core.values.encode(value);
+    if (single.appliesToPutIfAbsent(ttl)) {
+      return timed(attempt(() -> single.putIfAbsent(key, storeKey, value, storeValue, ttl)),
+          Timing.PUT);
+    }
     return run(key, storeKey, core.new CoreOp<Boolean>(key) {
       @Override
       Change<Object> decide(StoreEntry<Object> live, long now) {
@@ -193,6 +224,10 @@ final class Writes<K, V> {
       }
       V value = entry.getValue();
       Object[] kv = encoded.get(key);
+      if (single.applies()) {
+        all.add(single.putWritten(key, kv[0], value, kv[1], ttl));
+        continue;
+      }
       all.add(core.finish(core.mutator.run(kv[0], core.new CoreOp<Void>(key) {
         @Override
         Change<Object> decide(StoreEntry<Object> live, long now) {
@@ -211,6 +246,9 @@ final class Writes<K, V> {
 
   public CompletableFuture<Boolean> remove(K key) {
     Object storeKey = core.keys.encode(key);
+    if (single.appliesToRemoves()) {
+      return timed(attempt(() -> single.remove(key, storeKey)), Timing.REMOVE);
+    }
     return run(key, storeKey, core.new CoreOp<Boolean>(key) {
       @Override
       Change<Object> decide(StoreEntry<Object> live, long now) {
@@ -257,6 +295,9 @@ final class Writes<K, V> {
 
   public CompletableFuture<V> getAndRemove(K key) {
     Object storeKey = core.keys.encode(key);
+    if (single.appliesToRemoves()) {
+      return timed(attempt(() -> single.getAndRemove(key, storeKey)), Timing.GET_AND_REMOVE);
+    }
     return run(key, storeKey, core.new CoreOp<V>(key) {
       @Override
       Change<Object> decide(StoreEntry<Object> live, long now) {
@@ -304,6 +345,10 @@ final class Writes<K, V> {
   public CompletableFuture<Boolean> replaceExisting(K key, V value, Duration ttl) {
     Object storeKey = core.keys.encode(key);
     Object storeValue = core.values.encode(value);
+    if (single.appliesToReplace()) {
+      return timed(attempt(() -> single.<Boolean>replace(key, storeKey, value, storeValue, ttl,
+          false)), Timing.PUT);
+    }
     return run(key, storeKey, core.new CoreOp<Boolean>(key) {
       @Override
       Change<Object> decide(StoreEntry<Object> live, long now) {
@@ -322,6 +367,10 @@ final class Writes<K, V> {
   public CompletableFuture<V> getAndReplace(K key, V value) {
     Object storeKey = core.keys.encode(key);
     Object storeValue = core.values.encode(value);
+    if (single.appliesToReplace()) {
+      return timed(attempt(() -> single.<V>replace(key, storeKey, value, storeValue, null,
+          true)), Timing.GET_AND_PUT);
+    }
     return run(key, storeKey, core.new CoreOp<V>(key) {
       @Override
       Change<Object> decide(StoreEntry<Object> live, long now) {

@@ -56,6 +56,84 @@ public interface Store<K, V> extends AutoCloseable {
   CompletableFuture<Boolean> touch(K key, Object version, long expireAt);
 
   /**
+   * The expiry time, for {@link #getAndPut(Object, Object, long, long, long)} and
+   * {@link #getAndReplace}, that means "keep the entry's current expiry".
+   */
+  long KEEP_EXPIRY = Long.MIN_VALUE;
+
+  /**
+   * Writes unconditionally, reporting nothing back: the cheapest write (one command on every
+   * backend). An {@code expireAt} not after now removes the entry instead.
+   */
+  default CompletableFuture<Void> write(K key, V value, long expireAt) {
+    return put(key, value, expireAt).thenApply(status -> null);
+  }
+
+  /**
+   * Writes unconditionally in one atomic step and returns the entry it replaced ({@code null}
+   * when none). The new entry expires at {@code createExpireAt} when there was no live entry,
+   * else at {@code updateExpireAt} ({@link #KEEP_EXPIRY}: the replaced entry's expiry); an
+   * expiry not after {@code now} removes the entry instead of writing it.
+   *
+   * <p>The default is read + compare-and-set, retried on conflict; stores that can do it in one
+   * command override it.
+   */
+  default CompletableFuture<StoreEntry<V>> getAndPut(K key, V value, long createExpireAt,
+      long updateExpireAt, long now) {
+    return get(key).thenCompose(old -> {
+      boolean live = old != null && !old.isExpiredAt(now);
+      long at = !live ? createExpireAt
+          : updateExpireAt == KEEP_EXPIRY ? old.expireAt() : updateExpireAt;
+      CompletableFuture<Boolean> done;
+      if (at <= now) {
+        done = old == null ? CompletableFuture.completedFuture(true) : remove(key, old.version());
+      } else {
+        done = old == null ? putIfAbsent(key, value, at) : replace(key, old.version(), value, at);
+      }
+      return done.thenCompose(ok -> ok ? CompletableFuture.completedFuture(old)
+          : getAndPut(key, value, createExpireAt, updateExpireAt, now));
+    });
+  }
+
+  /**
+   * Writes only when a live entry exists, in one atomic step, and returns that entry
+   * ({@code null}: nothing was written). The entry then expires at {@code updateExpireAt}
+   * ({@link #KEEP_EXPIRY}: unchanged); an expiry not after {@code now} removes it instead.
+   */
+  default CompletableFuture<StoreEntry<V>> getAndReplace(K key, V value, long updateExpireAt,
+      long now) {
+    return get(key).thenCompose(old -> {
+      if (old == null || old.isExpiredAt(now)) {
+        return CompletableFuture.completedFuture(null);
+      }
+      long at = updateExpireAt == KEEP_EXPIRY ? old.expireAt() : updateExpireAt;
+      CompletableFuture<Boolean> done = at <= now ? remove(key, old.version())
+          : replace(key, old.version(), value, at);
+      return done.thenCompose(ok -> ok ? CompletableFuture.completedFuture(old)
+          : getAndReplace(key, value, updateExpireAt, now));
+    });
+  }
+
+  /**
+   * Removes the entry in one atomic step and returns it ({@code null} when there was none; it
+   * may have expired, which the caller checks).
+   */
+  default CompletableFuture<StoreEntry<V>> getAndRemove(K key) {
+    return get(key).thenCompose(old -> old == null ? CompletableFuture.completedFuture(null)
+        : remove(key, old.version()).thenCompose(ok -> ok
+            ? CompletableFuture.completedFuture(old) : getAndRemove(key)));
+  }
+
+  /**
+   * Whether an entry this store holds is live: the backend expires entries itself at their
+   * expiry time, to the millisecond (Redis), so a plain {@link #remove(Object)} or
+   * {@link #putIfAbsent} sees only live entries. Memcached's whole-second expiry is not exact.
+   */
+  default boolean expiresExactly() {
+    return false;
+  }
+
+  /**
    * Lists this cache's keys a page at a time: pass {@code null} to start, then the previous
    * page's {@link KeyPage#next()}. Keys written during the walk may or may not appear; a key
    * present for the whole walk appears at least once.

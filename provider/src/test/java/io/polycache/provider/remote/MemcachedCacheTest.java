@@ -1,13 +1,19 @@
 package io.polycache.provider.remote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.polycache.testsupport.MemcachedServer;
 import io.polycache.testsupport.RealServers;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.configuration.MutableConfiguration;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 @RealServers
 class MemcachedCacheTest extends RemoteCacheContract {
@@ -50,5 +56,17 @@ class MemcachedCacheTest extends RemoteCacheContract {
   @Override
   protected String serverAddress() {
     return memcached.address();
+  }
+
+  @Test
+  void valueOverTheItemSizeLimit_isRefusedClearly_andThePreviousValueStays() {
+    Cache<String, String> cache = manager("").createCache(unique("big"),
+        new MutableConfiguration<String, String>().setTypes(String.class, String.class));
+    cache.put("k", "small");
+    String huge = "x".repeat(2 * 1024 * 1024);
+    CacheException e = assertThrows(CacheException.class, () -> cache.put("k", huge));
+    assertTrue(messages(e).contains("item size limit"), messages(e));
+    assertTrue(messages(e).contains(cache.getName()), messages(e));
+    assertEquals("small", cache.get("k"));
   }
 }

@@ -28,7 +28,7 @@ class MemoryStoreContractTest {
   }
 
   /** The hooks both modes share: string keys and values, one fresh store per cache name. */
-  abstract static class MemoryContract extends StoreContractTest {
+  abstract static class MemoryContract extends LocalStoreContractTest {
 
     abstract boolean expiring();
 

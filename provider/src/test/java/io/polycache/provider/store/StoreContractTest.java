@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.polycache.provider.testing.MutableClock;
 import java.nio.ByteBuffer;
@@ -40,7 +39,7 @@ public abstract class StoreContractTest {
   /** The longest any single store operation may take before the test fails. */
   protected static final long TIMEOUT_SECONDS = 5;
 
-  private static final long ETERNAL = StoreEntry.ETERNAL;
+  protected static final long ETERNAL = StoreEntry.ETERNAL;
 
   private final List<Store<Object, Object>> opened = new ArrayList<>();
 
@@ -107,17 +106,17 @@ public abstract class StoreContractTest {
     return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
-  private long now() {
+  protected long now() {
     return clock.millis();
   }
 
-  private void assertValue(String expected, StoreEntry<Object> entry) {
+  protected void assertValue(String expected, StoreEntry<Object> entry) {
     assertNotNull(entry, "expected an entry holding " + expected);
     assertTrue(valuesEqual(value(expected), entry.value()),
         () -> "expected " + expected + " but the entry holds " + text(entry.value()));
   }
 
-  private StoreEntry<Object> entry(Object key) throws Exception {
+  protected StoreEntry<Object> entry(Object key) throws Exception {
     return await(store.get(key));
   }
 
@@ -569,7 +568,7 @@ public abstract class StoreContractTest {
   }
 
   /** Adds one to the counter at {@code key} by read + compare-and-set, retrying on conflict. */
-  private void incrementByReplace(Object key) throws Exception {
+  protected void incrementByReplace(Object key) throws Exception {
     while (true) {
       StoreEntry<Object> current = await(store.get(key));
       if (await(store.replace(key, current.version(), incremented(current), ETERNAL))) {
@@ -579,7 +578,7 @@ public abstract class StoreContractTest {
   }
 
   /** The counter value one above {@code current}'s ({@code 1} when there is none). */
-  private Object incremented(StoreEntry<Object> current) {
+  protected Object incremented(StoreEntry<Object> current) {
     int n = current == null ? 0 : Integer.parseInt(text(current.value()));
     return value(Integer.toString(n + 1));
   }
@@ -614,152 +613,4 @@ public abstract class StoreContractTest {
     }
   }
 
-  // ------------------------------------------------------------- compute (local stores only)
-
-  private void assumeLocal() {
-    assumeTrue(store.isLocal(), "compute is defined for local stores only");
-  }
-
-  @Test
-  void compute_writeOnAbsentKey_createsEntryAndReturnsIt() {
-    assumeLocal();
-    long expireAt = now() + 70_001;
-
-    StoreEntry<Object> result = store.compute(key(1), current -> {
-      assertNull(current);
-      return Change.write(value("a"), expireAt);
-    });
-
-    assertValue("a", result);
-    assertEquals(expireAt, result.expireAt());
-    assertValue("a", store.compute(key(1), current -> Change.keep()));
-  }
-
-  @Test
-  void compute_writeOnExistingKey_seesCurrentEntryAndChangesVersion() throws Exception {
-    assumeLocal();
-    await(store.put(key(1), value("a"), ETERNAL));
-    StoreEntry<Object> before = entry(key(1));
-    List<StoreEntry<Object>> seen = new ArrayList<>();
-
-    store.compute(key(1), current -> {
-      seen.add(current);
-      return Change.write(value("b"), ETERNAL);
-    });
-
-    assertEquals(1, seen.size(), "the update function must run exactly once");
-    assertValue("a", seen.get(0));
-    assertEquals(before.version(), seen.get(0).version());
-    StoreEntry<Object> after = entry(key(1));
-    assertValue("b", after);
-    assertNotEquals(before.version(), after.version());
-    assertFalse(await(store.replace(key(1), before.version(), value("c"), ETERNAL)));
-  }
-
-  @Test
-  void compute_touch_changesExpireAtAndKeepsValue() throws Exception {
-    assumeLocal();
-    await(store.put(key(1), value("a"), ETERNAL));
-    long expireAt = now() + 5_003;
-
-    StoreEntry<Object> result = store.compute(key(1), current -> Change.touch(expireAt));
-
-    assertValue("a", result);
-    assertEquals(expireAt, result.expireAt());
-    assertEquals(expireAt, entry(key(1)).expireAt());
-  }
-
-  @Test
-  void compute_touchOnAbsentKey_leavesItAbsent() throws Exception {
-    assumeLocal();
-
-    assertNull(store.compute(key(1), current -> Change.touch(now() + 5_000)));
-
-    assertNull(entry(key(1)));
-  }
-
-  @Test
-  void compute_delete_removesEntryAndReturnsNull() throws Exception {
-    assumeLocal();
-    await(store.put(key(1), value("a"), ETERNAL));
-
-    assertNull(store.compute(key(1), current -> Change.delete()));
-
-    assertNull(entry(key(1)));
-  }
-
-  @Test
-  void compute_keep_leavesEntryAndVersionAlone() throws Exception {
-    assumeLocal();
-    long expireAt = now() + 9_000;
-    await(store.put(key(1), value("a"), expireAt));
-    StoreEntry<Object> before = entry(key(1));
-
-    StoreEntry<Object> result = store.compute(key(1), current -> Change.keep());
-
-    assertValue("a", result);
-    assertEquals(expireAt, result.expireAt());
-    assertEquals(before.version(), entry(key(1)).version());
-    assertTrue(await(store.replace(key(1), before.version(), value("b"), ETERNAL)));
-  }
-
-  @Test
-  void compute_keepOnAbsentKey_leavesItAbsent() throws Exception {
-    assumeLocal();
-
-    assertNull(store.compute(key(1), current -> Change.keep()));
-
-    assertNull(entry(key(1)));
-  }
-
-  @Test
-  void compute_failingUpdate_propagatesAndLeavesEntry() throws Exception {
-    assumeLocal();
-    await(store.put(key(1), value("a"), ETERNAL));
-    IllegalStateException failure = new IllegalStateException("boom");
-
-    try {
-      store.compute(key(1), current -> {
-        throw failure;
-      });
-      fail("the update's exception was swallowed");
-    } catch (IllegalStateException e) {
-      assertSame(failure, e);
-    }
-
-    assertValue("a", entry(key(1)));
-  }
-
-  @Test
-  void compute_fourThreadsIncrementing_losesNoUpdate() throws Exception {
-    assumeLocal();
-    Object counter = key(42);
-    AtomicInteger calls = new AtomicInteger();
-
-    runConcurrently(4, 500, () -> store.compute(counter, current -> {
-      calls.incrementAndGet();
-      return Change.write(incremented(current), ETERNAL);
-    }));
-
-    assertValue("2000", entry(counter));
-    assertEquals(2_000, calls.get(), "each compute must run its update exactly once");
-  }
-
-  @Test
-  void compute_interleavedWithReplaceRetryLoops_losesNoUpdate() throws Exception {
-    assumeLocal();
-    Object counter = key(7);
-    await(store.put(counter, value("0"), ETERNAL));
-    AtomicInteger ticket = new AtomicInteger();
-
-    runConcurrently(4, 500, () -> {
-      if (ticket.getAndIncrement() % 2 == 0) {
-        store.compute(counter, current -> Change.write(incremented(current), ETERNAL));
-      } else {
-        incrementByReplace(counter);
-      }
-    });
-
-    assertValue("2000", entry(counter));
-  }
 }

@@ -135,6 +135,27 @@ public final class MemcachedStore implements Store<Object, Object> {
     return put(k, item, exptime(expireAt, now), 1);
   }
 
+  /** One operation: a plain SET (or a DELETE when {@code expireAt} has passed). */
+  @Override
+  public CompletableFuture<Void> write(Object key, Object value, long expireAt) {
+    MemcachedKeys.Key k = key(key);
+    byte[] v = bytes(value);
+    long now = clock.millis();
+    if (expireAt <= now) {
+      return Stages.map(shared.delete(cacheName, k.text(), 0), call -> null);
+    }
+    byte[] item;
+    try {
+      item = item(k, v, expireAt);
+    } catch (MemcachedStoreException e) {
+      return Stages.failed(e);
+    }
+    return Stages.then(shared.store(cacheName, StoreType.set, k.text(), exptime(expireAt, now),
+        item), set -> set.succeeded() ? CompletableFuture.<Void>completedFuture(null)
+            : Stages.failed(new MemcachedStoreException("Cache " + cacheName + ": set of "
+                + k.text() + " was refused: " + set.code())));
+  }
+
   private CompletableFuture<WriteStatus> put(MemcachedKeys.Key k, byte[] item, int exptime,
       int attempt) {
     return Stages.then(shared.store(cacheName, StoreType.add, k.text(), exptime, item), added -> {

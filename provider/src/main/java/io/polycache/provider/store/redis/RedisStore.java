@@ -61,6 +61,9 @@ public final class RedisStore implements Store<Object, Object> {
   static final long MAX_TTL_MILLIS = 1000L * 365 * 24 * 60 * 60 * 1000;
 
   private static final long NO_EXPIRY = -1;
+  private static final byte[] EMPTY = new byte[0];
+  private static final byte[] KEEP_ARGUMENT = "keep".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] REMOVE_ARGUMENT = "x".getBytes(StandardCharsets.US_ASCII);
   private static final long ALREADY_EXPIRED = 0;
   private static final byte[] NO_TTL_ARGUMENT = new byte[0];
 
@@ -148,6 +151,83 @@ public final class RedisStore implements Store<Object, Object> {
     return execute("getAndPut", k,
         c -> ttl == NO_EXPIRY ? c.setGet(k, stored) : c.setGet(k, stored, new SetArgs().px(ttl)),
         old -> decodeReplaced(k, old, "the new value has replaced it"));
+  }
+
+  @Override
+  public CompletableFuture<Void> write(Object key, Object value, long expireAt) {
+    byte[] k = bytes(key);
+    long ttl = ttl(expireAt);
+    if (ttl == ALREADY_EXPIRED) {
+      return execute("write", k, c -> c.unlink(k), removed -> null);
+    }
+    byte[] stored = StoredValue.encode(newVersion(), expireAt, bytes(value));
+    return execute("write", k,
+        c -> ttl == NO_EXPIRY ? c.set(k, stored) : c.set(k, stored, new SetArgs().px(ttl)),
+        ok -> null);
+  }
+
+  /**
+   * One command: {@code SET ... GET} when both expiries are the same time, else one script
+   * that picks the expiry by whether an entry exists.
+   */
+  @Override
+  public CompletableFuture<StoreEntry<Object>> getAndPut(Object key, Object value,
+      long createExpireAt, long updateExpireAt, long now) {
+    if (createExpireAt == updateExpireAt) {
+      return getAndPut(key, value, createExpireAt);
+    }
+    byte[] k = bytes(key);
+    byte[] stored = StoredValue.encode(newVersion(), createExpireAt, bytes(value));
+    byte[] createTtl = scriptTtl(createExpireAt);
+    byte[] updateTtl = updateExpireAt == KEEP_EXPIRY ? KEEP_ARGUMENT : scriptTtl(updateExpireAt);
+    byte[] updateHeader = expiryBytes(updateExpireAt);
+    return execute("getAndPut", k,
+        c -> Scripts.UPSERT.runForValue(c, k, stored, createTtl, updateTtl, updateHeader),
+        old -> old == null ? null : decodeReplaced(k, old, "the new value has replaced it"));
+  }
+
+  /** One script: writes only over an existing entry, returning it. */
+  @Override
+  public CompletableFuture<StoreEntry<Object>> getAndReplace(Object key, Object value,
+      long updateExpireAt, long now) {
+    byte[] k = bytes(key);
+    long at = updateExpireAt == KEEP_EXPIRY ? StoreEntry.ETERNAL : updateExpireAt;
+    byte[] stored = StoredValue.encode(newVersion(), at, bytes(value));
+    byte[] updateTtl = updateExpireAt == KEEP_EXPIRY ? KEEP_ARGUMENT : scriptTtl(updateExpireAt);
+    byte[] updateHeader = expiryBytes(at);
+    return execute("getAndReplace", k,
+        c -> Scripts.REPLACE_PRESENT.runForValue(c, k, stored, EMPTY, updateTtl, updateHeader),
+        old -> old == null ? null : decode(k, old));
+  }
+
+  /** One command: {@code GETDEL}. */
+  @Override
+  public CompletableFuture<StoreEntry<Object>> getAndRemove(Object key) {
+    byte[] k = bytes(key);
+    return execute("getAndRemove", k, c -> c.getdel(k),
+        old -> old == null ? null : decodeReplaced(k, old, "it has been removed"));
+  }
+
+  /** Redis expires keys itself at their millisecond deadline (set with PX). */
+  @Override
+  public boolean expiresExactly() {
+    return true;
+  }
+
+  /** A time to live for a script: {@code x} when already expired, empty for never. */
+  private byte[] scriptTtl(long expireAt) {
+    long ttl = ttl(expireAt);
+    return ttl == ALREADY_EXPIRED ? REMOVE_ARGUMENT : ttlArgument(ttl);
+  }
+
+  private static byte[] expiryBytes(long expireAt) {
+    byte[] bytes = new byte[8];
+    long v = expireAt == KEEP_EXPIRY ? StoreEntry.ETERNAL : expireAt;
+    for (int i = 7; i >= 0; i--) {
+      bytes[i] = (byte) v;
+      v >>>= 8;
+    }
+    return bytes;
   }
 
   @Override
