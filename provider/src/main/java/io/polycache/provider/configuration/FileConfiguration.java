@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.polycache.async.CachePlugin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -42,7 +43,7 @@ public final class FileConfiguration {
   private static final Set<String> CACHE = Set.of("keyType", "valueType", "storeByValue",
       "ttl", "expiry", "maximumEntries", "maximumBytes", "serializer", "namespace",
       "allowedClasses", "operationTimeout", "statistics", "management", "readThrough", "loader",
-      "writeThrough", "writer");
+      "writeThrough", "writer", "plugins");
   private static final Set<String> EXPIRY = Set.of("policy", "duration");
 
   private final URI backend;
@@ -249,6 +250,9 @@ public final class FileConfiguration {
       if (node.has("writeThrough")) {
         c.setWriteThrough(bool(node.get("writeThrough"), path + ".writeThrough"));
       }
+      if (node.has("plugins")) {
+        c.setPlugins(plugins(node.get("plugins"), path + ".plugins"));
+      }
       if (c.isReadThrough() && c.getCacheLoaderFactory() == null) {
         throw error(path + ".readThrough", "needs a loader (a CacheLoader class name)");
       }
@@ -298,6 +302,20 @@ public final class FileConfiguration {
         throw error(path, type.getName() + " has no public no-argument constructor");
       }
       return FactoryBuilder.factoryOf(type.getName());
+    }
+
+    /** A list of plugin class names (or one name): each a CachePlugin made by its constructor. */
+    private List<Factory<? extends CachePlugin>> plugins(JsonNode value, String path) {
+      List<Factory<? extends CachePlugin>> factories = new ArrayList<>();
+      if (value.isArray()) {
+        int i = 0;
+        for (JsonNode element : value) {
+          factories.add(factory(element, path + "[" + i++ + "]", CachePlugin.class));
+        }
+      } else {
+        factories.add(factory(value, path, CachePlugin.class));
+      }
+      return factories;
     }
 
     private Class<?> type(JsonNode value, String path) {

@@ -1,7 +1,9 @@
 package io.polycache.provider.configuration;
 
+import io.polycache.async.CachePlugin;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -38,6 +40,8 @@ import javax.cache.configuration.MutableConfiguration;
  *   user code off I/O threads: loaders, writers, asynchronous listeners</td></tr>
  *   <tr><td>{@link #setClockFactory clockFactory}</td><td>the system clock</td><td>the time
  *   source of expiry</td></tr>
+ *   <tr><td>{@link #setPlugins plugins}</td><td>none</td><td>{@link CachePlugin}s that see every
+ *   operation of the cache, sync and async</td></tr>
  * </table>
  *
  * <p>Like its superclass it is mutable and not thread-safe; a cache copies it at creation.
@@ -58,6 +62,7 @@ public class PolycacheConfiguration<K, V> extends MutableConfiguration<K, V> {
   private List<String> allowedClasses = List.of();
   private Factory<Executor> executorFactory = new CommonPoolFactory();
   private Factory<Clock> clockFactory = new SystemClockFactory();
+  private List<Factory<? extends CachePlugin>> plugins = List.of();
 
   public PolycacheConfiguration() {}
 
@@ -74,6 +79,7 @@ public class PolycacheConfiguration<K, V> extends MutableConfiguration<K, V> {
       this.allowedClasses = other.allowedClasses;
       this.executorFactory = other.executorFactory;
       this.clockFactory = other.clockFactory;
+      this.plugins = other.plugins;
     }
   }
 
@@ -194,6 +200,34 @@ public class PolycacheConfiguration<K, V> extends MutableConfiguration<K, V> {
     return this;
   }
 
+  /** The factories of this cache's plugins, in the order they run; empty by default. */
+  public List<Factory<? extends CachePlugin>> getPlugins() {
+    return plugins;
+  }
+
+  /**
+   * The plugins of this cache: each factory makes the cache's own instance when the cache is
+   * created (a {@code FactoryBuilder.factoryOf(instance)} shares one instance); they see every
+   * operation, synchronous and asynchronous, in this order. A plugin that is
+   * {@link AutoCloseable} is closed with the cache. {@code cache.unwrap(MyPlugin.class)} returns
+   * the cache's instance.
+   */
+  public PolycacheConfiguration<K, V> setPlugins(
+      List<? extends Factory<? extends CachePlugin>> plugins) {
+    Objects.requireNonNull(plugins, "plugins");
+    this.plugins = List.copyOf(plugins);
+    return this;
+  }
+
+  /** Adds one plugin factory after those already configured. */
+  public PolycacheConfiguration<K, V> addPlugin(Factory<? extends CachePlugin> plugin) {
+    Objects.requireNonNull(plugin, "plugin");
+    List<Factory<? extends CachePlugin>> more = new ArrayList<>(plugins);
+    more.add(plugin);
+    this.plugins = List.copyOf(more);
+    return this;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof PolycacheConfiguration) || !super.equals(o)) {
@@ -206,13 +240,14 @@ public class PolycacheConfiguration<K, V> extends MutableConfiguration<K, V> {
         && Objects.equals(serializer, other.serializer)
         && allowedClasses.equals(other.allowedClasses)
         && executorFactory.equals(other.executorFactory)
-        && clockFactory.equals(other.clockFactory);
+        && clockFactory.equals(other.clockFactory)
+        && plugins.equals(other.plugins);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(super.hashCode(), maximumEntries, maximumBytes, operationTimeout,
-        namespace, serializer, allowedClasses, executorFactory, clockFactory);
+        namespace, serializer, allowedClasses, executorFactory, clockFactory, plugins);
   }
 
   /** The default executor: the common fork-join pool. */

@@ -102,10 +102,17 @@ public class CacheCore<K, V> {
     });
   }
 
-  /** Continues on the caller's thread when {@code future} is done, else on the executor. */
+  /**
+   * Continues a read once the store answered. The continuation of a read runs no user code
+   * except the expiry policy's access call (loaders and listeners are handed to the executor
+   * where they are called), so with a standard policy it runs on whichever thread completed the
+   * store's future, an I/O thread included, sparing a thread hop; a custom policy's call is
+   * moved to the executor.
+   */
   final <T, U> CompletableFuture<U> then(CompletableFuture<T> future,
       java.util.function.Function<? super T, ? extends CompletableFuture<U>> next) {
-    return future.isDone() ? future.thenCompose(next) : future.thenComposeAsync(next, executor);
+    return future.isDone() || expiry.isPure() || store.isLocal() ? future.thenCompose(next)
+        : future.thenComposeAsync(next, executor);
   }
 
   // ---------------------------------------------------------------------------------- reads
@@ -149,11 +156,13 @@ public class CacheCore<K, V> {
     if (!listening()) {
       return removal;
     }
-    return removal.thenAccept(removed -> {
+    java.util.function.Consumer<Boolean> report = removed -> {
       if (removed) {
         events.dispatch(List.of(EntryEvent.expired(cache, key, value(raw.value(), key))));
       }
-    });
+    };
+    return removal.isDone() ? removal.thenAccept(report)
+        : removal.thenAcceptAsync(report, executor);
   }
 
   /**

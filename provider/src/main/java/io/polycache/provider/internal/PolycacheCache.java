@@ -1,5 +1,6 @@
 package io.polycache.provider.internal;
 
+import io.polycache.async.CacheOperation;
 import io.polycache.provider.configuration.ManagerOptions;
 import io.polycache.provider.configuration.PolycacheConfiguration;
 import io.polycache.provider.event.EventDispatcher;
@@ -9,6 +10,7 @@ import io.polycache.provider.integration.WriteThrough;
 import io.polycache.provider.management.CacheConfigurationBean;
 import io.polycache.provider.management.CacheStatistics;
 import io.polycache.provider.management.MBeans;
+import io.polycache.provider.plugin.PluginChain;
 import io.polycache.provider.store.Backend;
 import io.polycache.provider.store.Store;
 import io.polycache.provider.store.StoreSpec;
@@ -36,7 +38,9 @@ import javax.cache.processor.EntryProcessorResult;
 /**
  * The {@link javax.cache.Cache} of every backend: checks arguments and the cache's state, then
  * waits (at most the operation timeout) on the asynchronous core. Owns the customizations its
- * configuration's factories made, and closes them.
+ * configuration's factories made, and closes them. Each operation runs the plugins once around
+ * itself when there are any ({@code plugins} is null otherwise: one check); it calls the core
+ * directly, never through the {@link AsyncView}, so nothing is observed twice.
  */
 public final class PolycacheCache<K, V> implements Cache<K, V> {
 
@@ -54,6 +58,7 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
   private final CacheCore<K, V> core;
   private final AsyncView<K, V> async;
   private final Writes<K, V> writes;
+  private final PluginChain plugins;
   private final long timeoutMillis;
   private volatile boolean closed;
 
@@ -95,6 +100,7 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
           : configuration.getCacheEntryListenerConfigurations()) {
         events.register(listener);
       }
+      this.plugins = PluginChain.create(name, configuration.getPlugins(), executor);
       this.store = backend.open(new StoreSpec(name, keyPrefix, configuration,
           !(expiryPolicy instanceof EternalExpiryPolicy), statistics::recordEviction,
           this::expiredByStore));
@@ -108,7 +114,7 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
         WriteThrough.of(writer), events, statistics, clock, executor));
     this.writes = new Writes<>(core);
     this.backend = backend;
-    this.async = new AsyncView<>(this, core, writes);
+    this.async = new AsyncView<>(this, core, writes, plugins);
     this.configurationBean = new CacheConfigurationBean(configuration);
     setStatisticsEnabled(configuration.isStatisticsEnabled());
     setManagementEnabled(configuration.isManagementEnabled());
@@ -216,6 +222,9 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     Closeables.closeQuietly(loader);
     Closeables.closeQuietly(writer);
     Closeables.closeQuietly(expiryPolicy);
+    if (plugins != null) {
+      plugins.close();
+    }
   }
 
   @Override
@@ -252,8 +261,8 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
   }
 
   /**
-   * This cache itself, its {@link io.polycache.async.AsyncCache} view, or the backend's native
-   * client (the Lettuce connection, the {@code MemcachedClient}).
+   * This cache itself, its {@link io.polycache.async.AsyncCache} view, or one of its configured
+   * {@link io.polycache.async.CachePlugin}s (the first of that type).
    */
   @Override
   public <T> T unwrap(Class<T> clazz) {
@@ -262,6 +271,10 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     }
     if (clazz.isInstance(async)) {
       return clazz.cast(async);
+    }
+    T plugin = plugins == null ? null : plugins.find(clazz);
+    if (plugin != null) {
+      return plugin;
     }
     throw new IllegalArgumentException("Cache " + name + " cannot be unwrapped to "
         + clazz.getName());
@@ -273,21 +286,24 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
   public V get(K key) {
     ensureOpen();
     checkKey(key);
-    return await(core.get(key));
+    return plugins == null ? await(core.get(key))
+        : plugins.sync(CacheOperation.GET, key, () -> await(core.get(key)));
   }
 
   @Override
   public Map<K, V> getAll(Set<? extends K> keys) {
     ensureOpen();
     checkKeys(keys);
-    return await(core.getAll(keys));
+    return plugins == null ? await(core.getAll(keys))
+        : plugins.sync(CacheOperation.GET_ALL, keys, () -> await(core.getAll(keys)));
   }
 
   @Override
   public boolean containsKey(K key) {
     ensureOpen();
     checkKey(key);
-    return await(core.containsKey(key));
+    return plugins == null ? await(core.containsKey(key))
+        : plugins.sync(CacheOperation.CONTAINS_KEY, key, () -> await(core.containsKey(key)));
   }
 
   @Override
@@ -295,7 +311,9 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
       CompletionListener completionListener) {
     ensureOpen();
     checkKeys(keys);
-    CompletableFuture<Void> loading = core.loadAll(keys, replaceExistingValues);
+    CompletableFuture<Void> loading = plugins == null ? core.loadAll(keys, replaceExistingValues)
+        : plugins.async(CacheOperation.LOAD_ALL, false, keys,
+            () -> core.loadAll(keys, replaceExistingValues));
     if (completionListener != null) {
       loading.whenComplete((ignored, failure) -> {
         if (failure == null) {
@@ -321,7 +339,11 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     ensureOpen();
     checkKey(key);
     checkValue(value);
-    await(writes.put(key, value, null));
+    if (plugins == null) {
+      await(writes.put(key, value, null));
+    } else {
+      plugins.sync(CacheOperation.PUT, key, () -> await(writes.put(key, value, null)));
+    }
   }
 
   @Override
@@ -329,7 +351,9 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     ensureOpen();
     checkKey(key);
     checkValue(value);
-    return await(writes.getAndPut(key, value, null));
+    return plugins == null ? await(writes.getAndPut(key, value, null))
+        : plugins.sync(CacheOperation.GET_AND_PUT, key,
+            () -> await(writes.getAndPut(key, value, null)));
   }
 
   @Override
@@ -340,7 +364,11 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
       checkKey(entry.getKey());
       checkValue(entry.getValue());
     }
-    await(writes.putAll(map, null));
+    if (plugins == null) {
+      await(writes.putAll(map, null));
+    } else {
+      plugins.sync(CacheOperation.PUT_ALL, map.keySet(), () -> await(writes.putAll(map, null)));
+    }
   }
 
   @Override
@@ -348,14 +376,17 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     ensureOpen();
     checkKey(key);
     checkValue(value);
-    return await(writes.putIfAbsent(key, value, null));
+    return plugins == null ? await(writes.putIfAbsent(key, value, null))
+        : plugins.sync(CacheOperation.PUT_IF_ABSENT, key,
+            () -> await(writes.putIfAbsent(key, value, null)));
   }
 
   @Override
   public boolean remove(K key) {
     ensureOpen();
     checkKey(key);
-    return await(writes.remove(key));
+    return plugins == null ? await(writes.remove(key))
+        : plugins.sync(CacheOperation.REMOVE, key, () -> await(writes.remove(key)));
   }
 
   @Override
@@ -363,14 +394,17 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     ensureOpen();
     checkKey(key);
     checkValue(oldValue);
-    return await(writes.remove(key, oldValue));
+    return plugins == null ? await(writes.remove(key, oldValue))
+        : plugins.sync(CacheOperation.REMOVE_IF_EQUAL, key,
+            () -> await(writes.remove(key, oldValue)));
   }
 
   @Override
   public V getAndRemove(K key) {
     ensureOpen();
     checkKey(key);
-    return await(writes.getAndRemove(key));
+    return plugins == null ? await(writes.getAndRemove(key))
+        : plugins.sync(CacheOperation.GET_AND_REMOVE, key, () -> await(writes.getAndRemove(key)));
   }
 
   @Override
@@ -379,7 +413,9 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     checkKey(key);
     checkValue(oldValue);
     checkValue(newValue);
-    return await(writes.replace(key, oldValue, newValue));
+    return plugins == null ? await(writes.replace(key, oldValue, newValue))
+        : plugins.sync(CacheOperation.REPLACE_IF_EQUAL, key,
+            () -> await(writes.replace(key, oldValue, newValue)));
   }
 
   @Override
@@ -387,7 +423,9 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     ensureOpen();
     checkKey(key);
     checkValue(value);
-    return await(writes.replaceExisting(key, value, null));
+    return plugins == null ? await(writes.replaceExisting(key, value, null))
+        : plugins.sync(CacheOperation.REPLACE, key,
+            () -> await(writes.replaceExisting(key, value, null)));
   }
 
   @Override
@@ -395,26 +433,40 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     ensureOpen();
     checkKey(key);
     checkValue(value);
-    return await(writes.getAndReplace(key, value));
+    return plugins == null ? await(writes.getAndReplace(key, value))
+        : plugins.sync(CacheOperation.GET_AND_REPLACE, key,
+            () -> await(writes.getAndReplace(key, value)));
   }
 
   @Override
   public void removeAll(Set<? extends K> keys) {
     ensureOpen();
     checkKeys(keys);
-    await(writes.removeAll(keys));
+    if (plugins == null) {
+      await(writes.removeAll(keys));
+    } else {
+      plugins.sync(CacheOperation.REMOVE_ALL, keys, () -> await(writes.removeAll(keys)));
+    }
   }
 
   @Override
   public void removeAll() {
     ensureOpen();
-    await(writes.removeAll());
+    if (plugins == null) {
+      await(writes.removeAll());
+    } else {
+      plugins.sync(CacheOperation.REMOVE_ALL_ENTRIES, null, () -> await(writes.removeAll()));
+    }
   }
 
   @Override
   public void clear() {
     ensureOpen();
-    await(core.clear());
+    if (plugins == null) {
+      await(core.clear());
+    } else {
+      plugins.sync(CacheOperation.CLEAR, null, () -> await(core.clear()));
+    }
   }
 
   @Override
@@ -422,6 +474,12 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     ensureOpen();
     checkKey(key);
     Objects.requireNonNull(entryProcessor, "entryProcessor");
+    return plugins == null ? invokeOne(key, entryProcessor, arguments)
+        : plugins.sync(CacheOperation.INVOKE, key,
+            () -> invokeOne(key, entryProcessor, arguments));
+  }
+
+  private <T> T invokeOne(K key, EntryProcessor<K, V, T> entryProcessor, Object... arguments) {
     try {
       return await(writes.invoke(key, entry -> process(entryProcessor, entry, arguments)));
     } catch (EntryProcessorException e) {
@@ -448,10 +506,17 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     ensureOpen();
     checkKeys(keys);
     Objects.requireNonNull(entryProcessor, "entryProcessor");
+    return plugins == null ? invokeEach(keys, entryProcessor, arguments)
+        : plugins.sync(CacheOperation.INVOKE_ALL, keys,
+            () -> invokeEach(keys, entryProcessor, arguments));
+  }
+
+  private <T> Map<K, EntryProcessorResult<T>> invokeEach(Set<? extends K> keys,
+      EntryProcessor<K, V, T> entryProcessor, Object... arguments) {
     Map<K, EntryProcessorResult<T>> results = new HashMap<>();
     for (K key : keys) {
       try {
-        T result = invoke(key, entryProcessor, arguments);
+        T result = invokeOne(key, entryProcessor, arguments);
         if (result != null) {
           results.put(key, () -> result);
         }

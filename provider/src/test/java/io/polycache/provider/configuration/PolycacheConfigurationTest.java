@@ -40,6 +40,8 @@ class PolycacheConfigurationTest {
 
   private final MutableClock clock = MutableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
   private final Factory<Executor> executorFactory = new DirectExecutorFactory();
+  private final Factory<io.polycache.async.TimingPlugin> pluginFactory =
+      javax.cache.configuration.FactoryBuilder.factoryOf(io.polycache.async.TimingPlugin.class);
   private final Factory<NullLoader> loaderFactory =
       FactoryBuilder.factoryOf(new NullLoader());
   private final Factory<IgnoringWriter> writerFactory =
@@ -70,6 +72,7 @@ class PolycacheConfigurationTest {
     configuration.setAllowedClasses(List.of("com.example.**"));
     configuration.setExecutorFactory(executorFactory);
     configuration.setClockFactory(clock.factory());
+    configuration.setPlugins(List.of(pluginFactory));
     return configuration;
   }
 
@@ -157,6 +160,7 @@ class PolycacheConfigurationTest {
     assertEquals(List.of("com.example.**"), copy.getAllowedClasses());
     assertSame(executorFactory, copy.getExecutorFactory());
     assertSame(clock, copy.getClockFactory().create());
+    assertEquals(List.of(pluginFactory), copy.getPlugins());
   }
 
   @Test

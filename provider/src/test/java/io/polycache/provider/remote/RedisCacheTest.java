@@ -2,13 +2,16 @@ package io.polycache.provider.remote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.polycache.testsupport.RealServers;
 import io.polycache.testsupport.RedisServer;
 import java.lang.management.ManagementFactory;
+import io.polycache.provider.configuration.PolycacheConfiguration;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
@@ -56,6 +59,57 @@ class RedisCacheTest extends RemoteCacheContract {
   @Override
   protected String serverAddress() {
     return redis.host() + ":" + redis.port();
+  }
+
+  /** An application class stored in a cache of {@code Object} values. */
+  record Order(String id, long cents) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** A JSON-friendly value type. */
+  public static final class Price {
+    public String currency;
+    public long cents;
+  }
+
+  @Test
+  void objectCache_refusesAnApplicationClassUntilAllowed_namingThePatternToAdd() {
+    String name = unique("objects");
+    Cache<Object, Object> refusing = manager("").createCache(name, new MutableConfiguration<>());
+    CacheException e = assertThrows(CacheException.class,
+        () -> refusing.put("o1", new Order("o1", 1999)));
+    assertTrue(messages(e).contains(Order.class.getName()), messages(e));
+    assertTrue(messages(e).contains(name), messages(e));
+
+    Cache<Object, Object> allowing = manager("allowedClasses=" + Order.class.getPackageName()
+        + ".*").createCache(name, new MutableConfiguration<>());
+    allowing.put("o1", new Order("o1", 1999));
+    assertEquals(new Order("o1", 1999), allowing.get("o1"));
+  }
+
+  @Test
+  void jsonSerializer_roundTripsTypedValues_andRefusesObjectValuesAtCreation() {
+    CacheManager manager = manager("");
+    Cache<String, Price> prices = manager.createCache(unique("prices"),
+        new PolycacheConfiguration<String, Price>().setSerializer("json")
+            .setTypes(String.class, Price.class));
+    Price price = new Price();
+    price.currency = "EUR";
+    price.cents = 1999;
+    prices.put("book", price);
+    assertEquals(1999, prices.get("book").cents);
+    byte[] stored = (byte[]) redis.commandBytes("GET".getBytes(StandardCharsets.US_ASCII),
+        ("polycache:" + prices.getName() + ":book").getBytes(StandardCharsets.UTF_8));
+    String text = new String(stored, StandardCharsets.UTF_8);
+    assertTrue(text.contains("\"currency\":\"EUR\""), text);
+
+    String name = unique("untyped");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> manager.createCache(name, new PolycacheConfiguration<Object, Object>()
+            .setSerializer("json")));
+    assertTrue(e.getMessage().contains(name), e.getMessage());
+    assertTrue(e.getMessage().contains("json"), e.getMessage());
+    assertNull(manager.getCache(name));
   }
 
   @Test
