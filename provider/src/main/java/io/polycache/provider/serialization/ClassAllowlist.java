@@ -35,7 +35,9 @@ final class ClassAllowlist {
       "java.util.Currency",
       "java.util.concurrent.ConcurrentHashMap", "java.util.concurrent.ConcurrentHashMap$Segment",
       "java.util.concurrent.CopyOnWriteArrayList", "java.util.concurrent.ConcurrentSkipListMap",
-      "java.util.concurrent.ConcurrentSkipListSet", "java.util.concurrent.TimeUnit");
+      "java.util.concurrent.ConcurrentSkipListSet", "java.util.concurrent.TimeUnit",
+      // the key the JSR-107 annotations generate; its parameters are checked like any value
+      "io.polycache.provider.annotation.DefaultGeneratedCacheKey");
 
   /** Nested-class families of {@code java.util} matched by name prefix. */
   private static final List<String> JDK_PREFIXES = List.of(
