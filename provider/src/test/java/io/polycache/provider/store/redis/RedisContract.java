@@ -1,5 +1,6 @@
 package io.polycache.provider.store.redis;
 
+import io.polycache.provider.store.PrefixedStore;
 import io.polycache.provider.store.Store;
 import io.polycache.provider.store.StoreContractTest;
 import java.time.Clock;
@@ -18,7 +19,8 @@ abstract class RedisContract extends StoreContractTest {
 
   @Override
   protected Store<Object, Object> newStore(Clock clock, String cacheName) {
-    return new PrefixedStore(backend().open(TestSpecs.spec(NAMESPACE, cacheName, clock)));
+    RedisStore store = backend().open(TestSpecs.spec(NAMESPACE, cacheName, clock));
+    return new PrefixedStore(store.keyPrefix(), store);
   }
 
   @Override

@@ -1,9 +1,5 @@
-package io.polycache.provider.store.redis;
+package io.polycache.provider.store;
 
-import io.polycache.provider.store.KeyPage;
-import io.polycache.provider.store.Store;
-import io.polycache.provider.store.StoreEntry;
-import io.polycache.provider.store.WriteStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,16 +8,17 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Plays the cache core's part for the contract suite: puts the cache's key prefix in front of
  * every key and takes it off the keys a walk lists. The suite uses the same key for two caches,
- * as the core's user keys are; only the prefix tells the caches apart in Redis.
+ * as the core's user keys are; only the prefix tells the caches apart on a server. Used by
+ * the contract tests of every store that keeps bytes.
  */
-final class PrefixedStore implements Store<Object, Object> {
+public final class PrefixedStore implements Store<Object, Object> {
 
-  private final RedisStore store;
+  private final Store<Object, Object> store;
   private final byte[] prefix;
 
-  PrefixedStore(RedisStore store) {
+  public PrefixedStore(byte[] prefix, Store<Object, Object> store) {
     this.store = store;
-    this.prefix = store.keyPrefix();
+    this.prefix = prefix.clone();
   }
 
   private byte[] full(Object key) {
