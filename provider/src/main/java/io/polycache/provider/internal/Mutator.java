@@ -48,6 +48,12 @@ final class Mutator {
     return attempt(key, op, 1);
   }
 
+  /** Runs {@code op} on a local store, on the caller's thread; failures are thrown. */
+  <K, V, R> Op<K, V, R> runNow(Object key, Op<K, V, R> op) {
+    store.compute(key, raw -> decide(op, raw));
+    return op;
+  }
+
   private <K, V, R> CompletableFuture<Op<K, V, R>> attempt(Object key, Op<K, V, R> op,
       int attempt) {
     return store.get(key).thenComposeAsync(raw -> {

@@ -54,6 +54,8 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
   private final CacheStatistics statistics = new CacheStatistics();
   private final CacheConfigurationBean configurationBean;
   private final Store<Object, Object> store;
+  /** Whether the store is in-process: get and put then run without futures. */
+  private final boolean local;
   private final Backend backend;
   private final CacheCore<K, V> core;
   private final AsyncView<K, V> async;
@@ -114,6 +116,7 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
         WriteThrough.of(writer), events, statistics, clock, executor));
     this.writes = new Writes<>(core);
     this.backend = backend;
+    this.local = store.isLocal();
     this.async = new AsyncView<>(this, core, writes, plugins);
     this.configurationBean = new CacheConfigurationBean(configuration);
     setStatisticsEnabled(configuration.isStatisticsEnabled());
@@ -286,6 +289,10 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
   public V get(K key) {
     ensureOpen();
     checkKey(key);
+    if (local) {
+      return plugins == null ? core.getNow(key)
+          : plugins.sync(CacheOperation.GET, key, () -> core.getNow(key));
+    }
     return plugins == null ? await(core.get(key))
         : plugins.sync(CacheOperation.GET, key, () -> await(core.get(key)));
   }
@@ -339,7 +346,16 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     ensureOpen();
     checkKey(key);
     checkValue(value);
-    if (plugins == null) {
+    if (local) {
+      if (plugins == null) {
+        writes.putNow(key, value);
+      } else {
+        plugins.sync(CacheOperation.PUT, key, () -> {
+          writes.putNow(key, value);
+          return null;
+        });
+      }
+    } else if (plugins == null) {
       await(writes.put(key, value, null));
     } else {
       plugins.sync(CacheOperation.PUT, key, () -> await(writes.put(key, value, null)));

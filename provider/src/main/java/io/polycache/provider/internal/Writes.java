@@ -129,6 +129,23 @@ final class Writes<K, V> {
     }
   }
 
+  /** {@code put} on a local store, on the caller's thread without futures. */
+  public void putNow(K key, V value) {
+    long start = core.stats.start();
+    Object storeKey = core.keys.encode(key);
+    Object storeValue = core.values.encode(value);
+    core.finishNow(core.mutator.runNow(storeKey, core.new CoreOp<Void>(key) {
+      @Override
+      Change<Object> decide(StoreEntry<Object> live, long now) {
+        core.writer.write(key, value);
+        return write(this, live, now, value, storeValue);
+      }
+    }));
+    if (start != 0) {
+      core.stats.recordPutTime(start);
+    }
+  }
+
   /** {@code put}; a non-null {@code ttl} replaces the expiry policy for this write. */
   public CompletableFuture<Void> put(K key, V value, Duration ttl) {
     Object storeKey = core.keys.encode(key);

@@ -163,6 +163,14 @@ public interface Store<K, V> extends AutoCloseable {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " is not a local store");
   }
 
+  /**
+   * Reads one entry without a future: only for {@link #isLocal() local} stores, whose reads
+   * never wait. The core's synchronous fast path for memory uses it.
+   */
+  default StoreEntry<V> getNow(K key) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " is not a local store");
+  }
+
   /** Releases the store's resources; does not remove entries. */
   @Override
   void close();

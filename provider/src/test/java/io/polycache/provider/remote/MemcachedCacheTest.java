@@ -59,6 +59,17 @@ class MemcachedCacheTest extends RemoteCacheContract {
   }
 
   @Test
+  void asyncUnwrap_givesTheNativeMemcachedClient() {
+    Cache<String, String> cache = manager("").createCache(unique("native"),
+        new MutableConfiguration<String, String>().setTypes(String.class, String.class));
+    @SuppressWarnings("unchecked")
+    io.polycache.async.AsyncCache<String, String> async =
+        cache.unwrap(io.polycache.async.AsyncCache.class);
+    net.spy.memcached.MemcachedClient client = async.unwrap(net.spy.memcached.MemcachedClient.class);
+    assertTrue(client.getVersions().size() == 1, client.getVersions().toString());
+  }
+
+  @Test
   void valueOverTheItemSizeLimit_isRefusedClearly_andThePreviousValueStays() {
     Cache<String, String> cache = manager("").createCache(unique("big"),
         new MutableConfiguration<String, String>().setTypes(String.class, String.class));

@@ -113,6 +113,20 @@ class RedisCacheTest extends RemoteCacheContract {
   }
 
   @Test
+  void asyncUnwrap_givesTheNativeLettuceConnection_forCommandsTheApiLacks() throws Exception {
+    Cache<String, String> cache = manager("").createCache(unique("native"),
+        new MutableConfiguration<String, String>().setTypes(String.class, String.class));
+    @SuppressWarnings("unchecked")
+    io.polycache.async.AsyncCache<String, String> async =
+        cache.unwrap(io.polycache.async.AsyncCache.class);
+    @SuppressWarnings("unchecked")
+    io.lettuce.core.api.StatefulRedisConnection<byte[], byte[]> connection =
+        async.unwrap(io.lettuce.core.api.StatefulRedisConnection.class);
+    assertEquals("PONG", connection.sync().ping());
+    assertThrows(IllegalArgumentException.class, () -> async.unwrap(StringBuilder.class));
+  }
+
+  @Test
   void stringKeys_stayReadableOnTheServer() {
     CacheManager manager = manager("namespace=myapp");
     Cache<String, String> users = manager.createCache(unique("users"),

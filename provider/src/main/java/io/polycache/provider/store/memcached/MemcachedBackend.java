@@ -102,4 +102,18 @@ public final class MemcachedBackend implements Backend {
     return "MemcachedBackend[" + options.describe() + ", timeout=" + options.timeout()
         + (shared.isClosed() ? ", closed" : "") + "]";
   }
+
+  /** This backend, or {@link #client}: the shared {@code MemcachedClient}. */
+  @Override
+  public <T> T unwrap(Class<T> clazz) {
+    if (clazz.isInstance(this)) {
+      return clazz.cast(this);
+    }
+    Object nativeClient = client();
+    if (clazz.isInstance(nativeClient)) {
+      return clazz.cast(nativeClient);
+    }
+    throw new IllegalArgumentException(getClass().getSimpleName() + " has no native client of type "
+        + clazz.getName());
+  }
 }

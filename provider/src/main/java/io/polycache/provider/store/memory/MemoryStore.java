@@ -125,7 +125,7 @@ public final class MemoryStore<K, V> implements Store<K, V> {
     return result ? TRUE : FALSE;
   }
 
-  /** Reads without a future; the cache core's fast path for local stores. */
+  @Override
   public StoreEntry<V> getNow(K key) {
     return map.get(key);
   }

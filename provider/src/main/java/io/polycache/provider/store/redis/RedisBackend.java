@@ -151,4 +151,18 @@ public final class RedisBackend implements Backend {
   public String toString() {
     return "RedisBackend[" + connector.settings() + "]";
   }
+
+  /** This backend, or {@link #connection}: the shared Lettuce connection ({@code StatefulConnection<byte[], byte[]>}; a cluster's is a {@code StatefulRedisClusterConnection}). */
+  @Override
+  public <T> T unwrap(Class<T> clazz) {
+    if (clazz.isInstance(this)) {
+      return clazz.cast(this);
+    }
+    Object nativeClient = connection();
+    if (clazz.isInstance(nativeClient)) {
+      return clazz.cast(nativeClient);
+    }
+    throw new IllegalArgumentException(getClass().getSimpleName() + " has no native client of type "
+        + clazz.getName());
+  }
 }
