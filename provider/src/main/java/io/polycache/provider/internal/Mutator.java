@@ -72,7 +72,8 @@ final class Mutator {
   }
 
   private <K, V, R> Change<Object> decide(Op<K, V, R> op, StoreEntry<Object> raw) {
-    long now = clock.millis();
+    long now = op.clockFree && (raw == null || raw.expireAt() == StoreEntry.ETERNAL)
+        ? 0L : clock.millis();
     op.begin();
     StoreEntry<Object> live = raw == null || raw.isExpiredAt(now) ? null : raw;
     if (raw != null && live == null) {

@@ -15,6 +15,11 @@ import java.util.List;
 abstract class Op<K, V, R> {
 
   final K key;
+  /**
+   * Set when the op's decision cannot depend on the time (an eternal cache, no per-call TTL):
+   * the Mutator then skips reading the clock for an entry that never expires.
+   */
+  boolean clockFree;
   R result;
   int hits;
   int misses;

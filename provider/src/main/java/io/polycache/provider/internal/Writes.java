@@ -134,13 +134,15 @@ final class Writes<K, V> {
     long start = core.stats.start();
     Object storeKey = core.keys.encode(key);
     Object storeValue = core.values.encode(value);
-    core.finishNow(core.mutator.runNow(storeKey, core.new CoreOp<Void>(key) {
+    Op<K, V, Void> op = core.new CoreOp<Void>(key) {
       @Override
       Change<Object> decide(StoreEntry<Object> live, long now) {
         core.writer.write(key, value);
         return write(this, live, now, value, storeValue);
       }
-    }));
+    };
+    op.clockFree = core.expiry.isEternal();
+    core.finishNow(core.mutator.runNow(storeKey, op));
     if (start != 0) {
       core.stats.recordPutTime(start);
     }
