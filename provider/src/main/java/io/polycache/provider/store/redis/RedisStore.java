@@ -61,7 +61,7 @@ public final class RedisStore implements Store<Object, Object> {
   static final long MAX_TTL_MILLIS = 1000L * 365 * 24 * 60 * 60 * 1000;
 
   private static final long NO_EXPIRY = -1;
-  private static final byte[] EMPTY = new byte[0];
+  private static final byte[] SKIP_ARGUMENT = "skip".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] KEEP_ARGUMENT = "keep".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] REMOVE_ARGUMENT = "x".getBytes(StandardCharsets.US_ASCII);
   private static final long ALREADY_EXPIRED = 0;
@@ -186,7 +186,7 @@ public final class RedisStore implements Store<Object, Object> {
         old -> old == null ? null : decodeReplaced(k, old, "the new value has replaced it"));
   }
 
-  /** One script: writes only over an existing entry, returning it. */
+  /** One script ({@code UPSERT} that creates nothing): writes only over an existing entry. */
   @Override
   public CompletableFuture<StoreEntry<Object>> getAndReplace(Object key, Object value,
       long updateExpireAt, long now) {
@@ -196,7 +196,7 @@ public final class RedisStore implements Store<Object, Object> {
     byte[] updateTtl = updateExpireAt == KEEP_EXPIRY ? KEEP_ARGUMENT : scriptTtl(updateExpireAt);
     byte[] updateHeader = expiryBytes(at);
     return execute("getAndReplace", k,
-        c -> Scripts.REPLACE_PRESENT.runForValue(c, k, stored, EMPTY, updateTtl, updateHeader),
+        c -> Scripts.UPSERT.runForValue(c, k, stored, SKIP_ARGUMENT, updateTtl, updateHeader),
         old -> old == null ? null : decode(k, old));
   }
 

@@ -63,7 +63,8 @@ enum Scripts {
   /**
    * Writes whether or not an entry exists, choosing the expiry by whether one does, and returns
    * the replaced value (or nil). {@code ARGV[1]}: the new stored value with its creation expiry
-   * in the header; {@code ARGV[2]}: the creation time to live ({@code x}: do not store, empty:
+   * in the header; {@code ARGV[2]}: the creation time to live ({@code x}: do not store,
+   * {@code skip}: write only over an existing entry, leaving a foreign value as it is, empty:
    * never expires); {@code ARGV[3]}: the update time to live ({@code keep}: the replaced entry's
    * expiry, {@code x}: remove, empty: never expires); {@code ARGV[4]}: the update expiry as the 8
    * header bytes. A value not written by Polycache counts as no entry.
@@ -85,6 +86,8 @@ enum Scripts {
             redis.call('SET', KEYS[1], value, 'PX', ARGV[3])
           end
         end
+      elseif ARGV[2] == 'skip' then
+        return old
       elseif ARGV[2] == 'x' then
         if old then
           redis.call('DEL', KEYS[1])
@@ -93,32 +96,6 @@ enum Scripts {
         redis.call('SET', KEYS[1], ARGV[1])
       else
         redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-      end
-      return old
-      """),
-
-  /**
-   * Like {@link #UPSERT} but writes only over an existing Polycache entry; returns the replaced
-   * value, or nil when there was none (a foreign value is returned and left as it is).
-   * {@code ARGV[1]}: the new stored value; {@code ARGV[3]} and {@code ARGV[4]} as for UPSERT.
-   */
-  REPLACE_PRESENT("""
-      local old = redis.call('GET', KEYS[1])
-      if not old or string.len(old) < 18 or string.byte(old, 1) ~= 183 then
-        return old
-      end
-      if ARGV[3] == 'x' then
-        redis.call('DEL', KEYS[1])
-      elseif ARGV[3] == 'keep' then
-        redis.call('SET', KEYS[1], string.sub(ARGV[1], 1, 10) .. string.sub(old, 11, 18)
-          .. string.sub(ARGV[1], 19), 'KEEPTTL')
-      else
-        local value = string.sub(ARGV[1], 1, 10) .. ARGV[4] .. string.sub(ARGV[1], 19)
-        if ARGV[3] == '' then
-          redis.call('SET', KEYS[1], value)
-        else
-          redis.call('SET', KEYS[1], value, 'PX', ARGV[3])
-        end
       end
       return old
       """);
@@ -134,36 +111,29 @@ enum Scripts {
   /** Runs the script on {@code key}: one {@code EVALSHA}, or two commands if it was unknown. */
   CompletionStage<Boolean> run(RedisClusterAsyncCommands<byte[], byte[]> commands, byte[] key,
       byte[]... args) {
-    byte[][] keys = {key};
-    CompletableFuture<Long> first = commands.<Long>evalsha(sha, ScriptOutputType.INTEGER, keys,
-        args).toCompletableFuture();
-    return first.handle((result, failure) -> {
-      if (failure == null) {
-        return CompletableFuture.completedFuture(result);
-      }
-      if (unwrap(failure) instanceof RedisNoScriptException) {
-        return commands.<Long>eval(body, ScriptOutputType.INTEGER, keys, args)
-            .toCompletableFuture();
-      }
-      return CompletableFuture.<Long>failedFuture(unwrap(failure));
-    }).thenCompose(stage -> stage).thenApply(result -> result != null && result == 1L);
+    return this.<Long>eval(commands, ScriptOutputType.INTEGER, key, args)
+        .thenApply(result -> result != null && result == 1L);
   }
 
-  /** Runs a script that returns a value: one {@code EVALSHA}, or two commands if it was unknown. */
+  /** Runs a script that returns a value, the same way as {@link #run}. */
   CompletionStage<byte[]> runForValue(RedisClusterAsyncCommands<byte[], byte[]> commands,
       byte[] key, byte[]... args) {
+    return eval(commands, ScriptOutputType.VALUE, key, args);
+  }
+
+  private <T> CompletionStage<T> eval(RedisClusterAsyncCommands<byte[], byte[]> commands,
+      ScriptOutputType output, byte[] key, byte[]... args) {
     byte[][] keys = {key};
-    CompletableFuture<byte[]> first = commands.<byte[]>evalsha(sha, ScriptOutputType.VALUE, keys,
-        args).toCompletableFuture();
+    CompletableFuture<T> first =
+        commands.<T>evalsha(sha, output, keys, args).toCompletableFuture();
     return first.handle((result, failure) -> {
       if (failure == null) {
         return CompletableFuture.completedFuture(result);
       }
       if (unwrap(failure) instanceof RedisNoScriptException) {
-        return commands.<byte[]>eval(body, ScriptOutputType.VALUE, keys, args)
-            .toCompletableFuture();
+        return commands.<T>eval(body, output, keys, args).toCompletableFuture();
       }
-      return CompletableFuture.<byte[]>failedFuture(unwrap(failure));
+      return CompletableFuture.<T>failedFuture(unwrap(failure));
     }).thenCompose(stage -> stage);
   }
 
