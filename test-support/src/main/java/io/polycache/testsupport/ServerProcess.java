@@ -55,6 +55,7 @@ final class ServerProcess {
     private int[] ports;
     private Process process;
     private long lastPid = -1;
+    private boolean paused;
     private boolean closed;
 
     ServerProcess(String name, Supplier<Path> executable, int portCount, CommandLine commandLine,
@@ -113,6 +114,9 @@ final class ServerProcess {
         if (running == null) {
             return;
         }
+        if (paused) {
+            resume();
+        }
         process = null;
         terminate(running);
         ProcessRegistry.unregister(running);
@@ -120,6 +124,40 @@ final class ServerProcess {
 
     synchronized boolean isRunning() {
         return process != null && process.isAlive();
+    }
+
+    /**
+     * Freezes the running process ({@code SIGSTOP}): it keeps its port and connections but answers nothing,
+     * like a hung server, until {@link #resume()}.
+     */
+    synchronized void pause() {
+        signal("STOP");
+        paused = true;
+    }
+
+    /** Lets a paused process run again ({@code SIGCONT}). */
+    synchronized void resume() {
+        signal("CONT");
+        paused = false;
+    }
+
+    private void signal(String signal) {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        List<String> command = List.of("kill", "-" + signal, Long.toString(process.pid()));
+        try {
+            Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + String.join(" ", command), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling " + name, e);
+        }
     }
 
     synchronized void close() {

@@ -104,6 +104,31 @@ class MemcachedServerTest {
     }
 
     @Test
+    void memcached_pause_freezesTheProcessUntilResume_andStopEndsAPausedOne() throws Exception {
+        try (MemcachedServer memcached = MemcachedServer.startNew()) {
+            long pid = memcached.pid();
+            memcached.pause();
+            assertEquals('T', processState(pid), "a paused server is a stopped process");
+            memcached.resume();
+            assertNotEquals('T', processState(pid));
+            assertTrue(memcached.command("version").get(0).startsWith("VERSION "));
+
+            memcached.pause();
+            long start = System.nanoTime();
+            memcached.stop();
+            assertProcessGone(pid);
+            assertTrue(System.nanoTime() - start < ServerProcess.STOP_GRACE.toNanos(),
+                    "a paused server must stop without the forcible kill");
+        }
+    }
+
+    /** The state letter of {@code /proc/PID/stat}: {@code T} for a stopped process. */
+    private static char processState(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return stat.charAt(stat.lastIndexOf(')') + 2);
+    }
+
+    @Test
     void memcached_stopAndStart_versionAnswersAgainOnSamePort() {
         try (MemcachedServer memcached = MemcachedServer.startNew()) {
             int port = memcached.port();

@@ -282,27 +282,31 @@ public class CacheCore<K, V> {
     }
     CompletableFuture<Map<K, V>> result = then(store.getAll(storeKeys), entries -> {
       long now = clock.millis();
-      Map<K, V> found = new LinkedHashMap<>();
+      Map<K, V> found = new LinkedHashMap<>(Math.max(16, (int) (keyList.size() / 0.75f) + 1));
       List<K> missing = new ArrayList<>();
       List<CompletableFuture<?>> pending = new ArrayList<>();
       int hits = 0;
       for (int i = 0; i < keyList.size(); i++) {
         StoreEntry<Object> raw = entries.get(i);
         K key = keyList.get(i);
+        CompletableFuture<?> cleanup = null;
         if (raw != null && !raw.isExpiredAt(now)) {
           found.put(key, value(raw.value(), key));
           hits++;
-          pending.add(access(storeKeys.get(i), raw, now));
+          cleanup = access(storeKeys.get(i), raw, now);
         } else {
           missing.add(key);
           if (raw != null) {
-            pending.add(expire(key, storeKeys.get(i), raw));
+            cleanup = expire(key, storeKeys.get(i), raw);
           }
+        }
+        if (cleanup != null && (!cleanup.isDone() || cleanup.isCompletedExceptionally())) {
+          pending.add(cleanup);
         }
       }
       stats.record(hits, missing.size(), 0, 0);
-      CompletableFuture<Void> cleanups = CompletableFuture.allOf(
-          pending.toArray(CompletableFuture[]::new));
+      CompletableFuture<?> cleanups = pending.isEmpty() ? done()
+          : CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
       if (missing.isEmpty() || !loader.onMiss()) {
         return cleanups.thenApply(ignored -> found);
       }

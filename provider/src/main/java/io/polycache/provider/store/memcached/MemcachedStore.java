@@ -4,13 +4,10 @@ import io.polycache.provider.store.KeyPage;
 import io.polycache.provider.store.Store;
 import io.polycache.provider.store.StoreEntry;
 import io.polycache.provider.store.WriteStatus;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import net.spy.memcached.ops.StoreType;
@@ -26,8 +23,8 @@ import net.spy.memcached.ops.StoreType;
  *   <caption>Operations</caption>
  *   <tr><th>call</th><th>memcached</th></tr>
  *   <tr><td>{@code get}</td><td>1 GET (with CAS id)</td></tr>
- *   <tr><td>{@code getAll}</td><td>1 GET per distinct key, all pipelined at once (one round
- *       trip per server; memcached's binary multi-get is also one request per key)</td></tr>
+ *   <tr><td>{@code getAll}</td><td>1 GET per key, all pipelined at once (one round trip per
+ *       server; memcached's binary multi-get is also one request per key)</td></tr>
  *   <tr><td>{@code put}</td><td>ADD (1 for a new key), then REPLACE (2 for an existing key);
  *       repeated if a concurrent write or delete interferes, so the status is exact</td></tr>
  *   <tr><td>{@code putIfAbsent}</td><td>1 ADD (hashed keys: + GET and CAS over a colliding
@@ -105,14 +102,20 @@ public final class MemcachedStore implements Store<Object, Object> {
     if (keyList.isEmpty()) {
       return CompletableFuture.completedFuture(List.of());
     }
-    Map<ByteBuffer, CompletableFuture<StoreEntry<Object>>> reads = new HashMap<>();
-    List<CompletableFuture<StoreEntry<Object>>> aligned = new ArrayList<>(keyList.size());
-    for (Object key : keyList) {
-      MemcachedKeys.Key k = key(key);
-      aligned.add(reads.computeIfAbsent(ByteBuffer.wrap(k.logical()),
-          logical -> Stages.map(shared.gets(cacheName, k.text()), call -> entry(k, call))));
+    int n = keyList.size();
+    MemcachedKeys.Key[] encoded = new MemcachedKeys.Key[n];
+    List<String> texts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      encoded[i] = key(keyList.get(i));
+      texts.add(encoded[i].text());
     }
-    return Stages.all(aligned);
+    return Stages.map(shared.getsAll(cacheName, texts), calls -> {
+      List<StoreEntry<Object>> entries = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        entries.add(entry(encoded[i], calls[i]));
+      }
+      return entries;
+    });
   }
 
   // ---------------------------------------------------------------------------------- writes

@@ -34,8 +34,8 @@ import net.spy.memcached.ops.StoreType;
 
 /**
  * What all stores of one backend share: the one spymemcached client (binary protocol, ketama
- * consistent hashing, failure mode {@code Cancel}), a timer that fails operations after the
- * timeout, and a small daemon pool for the blocking key dumps.
+ * consistent hashing, failure mode {@code Cancel}), the {@link Deadlines} that fail operations
+ * after the timeout (on one timer thread), and a small daemon pool for the blocking key dumps.
  *
  * <p>Failure mode {@code Cancel}: an operation for a key whose server is down fails at once
  * (naming the server); keys on the other servers keep working. {@code Redistribute} would move
@@ -60,6 +60,7 @@ final class SharedClient implements AutoCloseable {
   private final SpyClient client;
   private final NodeLocator locator;
   private final ScheduledThreadPoolExecutor timer;
+  private final Deadlines deadlines;
   private final ExecutorService admin;
   private final long timeoutMillis;
   private volatile boolean closed;
@@ -75,6 +76,7 @@ final class SharedClient implements AutoCloseable {
     this.timer = timer;
     this.admin = admin;
     this.timeoutMillis = Math.max(1, options.timeout().toMillis());
+    this.deadlines = new Deadlines(timer, timeoutMillis);
   }
 
   /**
@@ -132,7 +134,6 @@ final class SharedClient implements AutoCloseable {
     }
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
         daemon("polycache-memcached-timer"));
-    timer.setRemoveOnCancelPolicy(true);
     int dumpThreads = Math.max(2, 2 * addresses.size());
     ThreadPoolExecutor admin = new ThreadPoolExecutor(dumpThreads, dumpThreads, 30,
         TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon("polycache-memcached-keys"));
@@ -173,6 +174,10 @@ final class SharedClient implements AutoCloseable {
 
   boolean isClosed() {
     return closed;
+  }
+
+  long timeoutMillis() {
+    return timeoutMillis;
   }
 
   /** The server ({@code host:port} as configured) that holds {@code key}. */
@@ -216,16 +221,39 @@ final class SharedClient implements AutoCloseable {
     return call(cacheName, "delete", key, c -> client.delete(key, cas, c));
   }
 
+  /**
+   * GETs (with CAS ids) of {@code keys}, all sent before any answer is awaited; the future
+   * completes with the calls in the order of {@code keys}.
+   */
+  CompletableFuture<SpyCall[]> getsAll(String cacheName, List<String> keys) {
+    if (closed) {
+      return Stages.failed(closedException(cacheName));
+    }
+    SpyBatch batch = new SpyBatch(keys.size());
+    SpyCall[] calls = new SpyCall[keys.size()];
+    for (int i = 0; i < calls.length; i++) {
+      calls[i] = new SpyCall(this, cacheName, "get", keys.get(i), batch);
+      batch.set(i, calls[i]);
+    }
+    deadlines.add(batch);
+    for (int i = 0; i < calls.length; i++) {
+      try {
+        client.gets(keys.get(i), calls[i]);
+      } catch (RuntimeException e) {
+        calls[i].failed(e);
+      }
+    }
+    return batch.future();
+  }
+
   private CompletableFuture<SpyCall> call(String cacheName, String command, String key,
       Consumer<SpyCall> send) {
-    SpyCall call = new SpyCall(this, cacheName, command, key);
     if (closed) {
-      return Stages.failed(new MemcachedStoreException("Cache '" + cacheName
-          + "': the memcached backend is closed"));
+      return Stages.failed(closedException(cacheName));
     }
+    SpyCall call = new SpyCall(this, cacheName, command, key, null);
+    deadlines.add(call);
     try {
-      call.timer(timer.schedule(() -> call.timedOut(timeoutMillis), timeoutMillis,
-          TimeUnit.MILLISECONDS));
       send.accept(call);
     } catch (RuntimeException e) {
       call.failed(e);
@@ -301,9 +329,8 @@ final class SharedClient implements AutoCloseable {
   }
 
   /**
-   * Shuts the client down, waiting at most the timeout for operations in flight. Operations that
-   * never get an answer still fail when their timer fires: the timer runs its pending tasks
-   * before it stops.
+   * Shuts the client down, waiting at most the timeout for operations in flight; operations that
+   * still have no answer then fail, saying the backend was closed.
    */
   @Override
   public void close() {
@@ -316,6 +343,7 @@ final class SharedClient implements AutoCloseable {
     } finally {
       timer.shutdown();
       admin.shutdown();
+      deadlines.expireAll();
     }
   }
 }

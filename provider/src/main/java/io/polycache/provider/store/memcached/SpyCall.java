@@ -2,7 +2,6 @@ package io.polycache.provider.store.memcached;
 
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import net.spy.memcached.MemcachedConnection;
 import net.spy.memcached.ops.DeleteOperation;
 import net.spy.memcached.ops.GetsOperation;
@@ -14,7 +13,8 @@ import net.spy.memcached.ops.StoreOperation;
 /**
  * One spymemcached operation bridged to a {@link CompletableFuture}. The operation's own callback
  * completes the future on the I/O thread (or on the caller's thread when the client cancels the
- * operation at once because the server is down), and a timer fails it after the timeout.
+ * operation at once because the server is down), and {@link Deadlines} fails it after the
+ * timeout. A call sent as part of a {@link SpyBatch} also reports to the batch.
  *
  * <p>Why not {@code OperationFuture} listeners: an {@code OperationFuture} hands out its value
  * only through {@code get()}, and a listener added while the operation completes can run before
@@ -26,26 +26,27 @@ import net.spy.memcached.ops.StoreOperation;
  * for everything else.
  */
 final class SpyCall implements GetsOperation.Callback, StoreOperation.Callback,
-    DeleteOperation.Callback {
+    DeleteOperation.Callback, Deadlines.Tracked {
 
   private final CompletableFuture<SpyCall> future = new CompletableFuture<>();
   private final SharedClient shared;
   private final String command;
   private final String key;
   private final String cacheName;
+  private final SpyBatch batch;
   private volatile Operation operation;
-  private volatile ScheduledFuture<?> timer;
 
   private OperationStatus status;
   private int flags;
   private long cas;
   private byte[] data;
 
-  SpyCall(SharedClient shared, String cacheName, String command, String key) {
+  SpyCall(SharedClient shared, String cacheName, String command, String key, SpyBatch batch) {
     this.shared = shared;
     this.command = command;
     this.key = key;
     this.cacheName = cacheName;
+    this.batch = batch;
   }
 
   CompletableFuture<SpyCall> future() {
@@ -56,11 +57,14 @@ final class SpyCall implements GetsOperation.Callback, StoreOperation.Callback,
     this.operation = op;
   }
 
-  void timer(ScheduledFuture<?> t) {
-    this.timer = t;
-    if (future.isDone()) {
-      t.cancel(false);
-    }
+  @Override
+  public boolean isDone() {
+    return future.isDone();
+  }
+
+  @Override
+  public void expire() {
+    timedOut();
   }
 
   /** The answer's status code; {@code SUCCESS}, {@code ERR_NOT_FOUND}, {@code ERR_EXISTS}... */
@@ -109,14 +113,10 @@ final class SpyCall implements GetsOperation.Callback, StoreOperation.Callback,
 
   @Override
   public void complete() {
-    ScheduledFuture<?> t = timer;
-    if (t != null) {
-      t.cancel(false);
-    }
     Operation op = operation;
     OperationStatus s = status;
     if (op != null && op.isCancelled() || s != null && s.getStatusCode() == StatusCode.CANCELLED) {
-      future.completeExceptionally(new MemcachedStoreException(prefix() + (shared.isClosed()
+      fail(new MemcachedStoreException(prefix() + (shared.isClosed()
           ? "the memcached backend was closed before " + command + " of key \"" + key
               + "\" completed"
           : "memcached server " + server() + " is unreachable (no connection; the client"
@@ -126,13 +126,13 @@ final class SpyCall implements GetsOperation.Callback, StoreOperation.Callback,
     if (op != null && op.hasErrored()) {
       String message = op.getException() == null ? String.valueOf(s)
           : op.getException().getMessage();
-      future.completeExceptionally(new MemcachedStoreException(prefix() + "memcached server "
+      fail(new MemcachedStoreException(prefix() + "memcached server "
           + server() + " failed " + command + " of key \"" + key + "\": " + message
           + hint(message), op.getException()));
       return;
     }
     if (s == null) {
-      future.completeExceptionally(new MemcachedStoreException(prefix() + "memcached server "
+      fail(new MemcachedStoreException(prefix() + "memcached server "
           + server() + " gave no answer to " + command + " of key \"" + key + "\""));
       return;
     }
@@ -142,41 +142,52 @@ final class SpyCall implements GetsOperation.Callback, StoreOperation.Callback,
       if (op != null) {
         MemcachedConnection.opSucceeded(op);
       }
-      future.complete(this);
+      succeed();
       return;
     }
-    future.completeExceptionally(new MemcachedStoreException(prefix() + "memcached server "
+    fail(new MemcachedStoreException(prefix() + "memcached server "
         + server() + " answered \"" + s.getMessage() + "\" (" + code + ") to " + command
         + " of key \"" + key + "\"" + (code == StatusCode.ERR_2BIG ? hint("too large")
             : "")));
   }
 
-  /** Fails the call because the timeout passed, and tells spymemcached the operation timed out. */
-  void timedOut(long timeoutMillis) {
+  /**
+   * Fails the call because the timeout passed, then tells spymemcached the operation timed out
+   * (which completes the operation's callback with a status that must not name the failure).
+   */
+  void timedOut() {
     if (future.isDone()) {
       return;
     }
+    fail(new MemcachedStoreException(prefix() + (shared.isClosed()
+        ? "the memcached backend was closed before " + command + " of key \"" + key
+            + "\" completed"
+        : "memcached server " + server() + " did not answer " + command + " of key \"" + key
+            + "\" within " + shared.timeoutMillis() + " ms")));
     Operation op = operation;
     if (op != null) {
       op.timeOut();
       MemcachedConnection.opTimedOut(op);
     }
-    future.completeExceptionally(new MemcachedStoreException(prefix() + (shared.isClosed()
-        ? "the memcached backend was closed before " + command + " of key \"" + key
-            + "\" completed"
-        : "memcached server " + server() + " did not answer " + command + " of key \"" + key
-            + "\" within " + timeoutMillis + " ms")));
   }
 
   /** Fails the call before it was sent. */
   void failed(RuntimeException e) {
-    ScheduledFuture<?> t = timer;
-    if (t != null) {
-      t.cancel(false);
-    }
     String message = e.getMessage() == null ? e.toString() : e.getMessage();
-    future.completeExceptionally(new MemcachedStoreException(prefix() + "could not send "
+    fail(new MemcachedStoreException(prefix() + "could not send "
         + command + " of key \"" + key + "\" to memcached server " + server() + ": " + message, e));
+  }
+
+  private void succeed() {
+    if (future.complete(this) && batch != null) {
+      batch.arrived();
+    }
+  }
+
+  private void fail(MemcachedStoreException e) {
+    if (future.completeExceptionally(e) && batch != null) {
+      batch.failed(e);
+    }
   }
 
   private String server() {

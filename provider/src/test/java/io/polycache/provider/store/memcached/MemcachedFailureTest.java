@@ -20,7 +20,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import net.spy.memcached.ConnectionObserver;
@@ -97,6 +100,43 @@ class MemcachedFailureTest {
       assertEquals("again", text(await(store.get(k)).value()));
     } finally {
       memcached.start();
+    }
+  }
+
+  @Test
+  void hungServer_failsEveryCallAfterTheTimeoutNamingIt_andAnswersAgainOnceItResumes()
+      throws Exception {
+    try (MemcachedServer hung = MemcachedServer.startNew();
+        MemcachedBackend backend = MemcachedBackend.create(
+            URI.create(hung.uri() + "?timeout=300ms"), null)) {
+      MemcachedStore store = MemcachedTestSupport.open(backend, NS, "hung", clock);
+      byte[] k = key(NS, "hung", "k");
+      await(store.put(k, bytes("v"), StoreEntry.ETERNAL));
+
+      hung.pause();
+      List<CompletableFuture<?>> calls = new ArrayList<>();
+      long start = System.nanoTime();
+      try {
+        calls.add(store.get(k));
+        calls.add(store.getAll(List.of(k, key(NS, "hung", "other"))));
+        calls.add(store.write(key(NS, "hung", "written"), bytes("w"), StoreEntry.ETERNAL));
+        for (int i = 0; i < 100; i++) {
+          calls.add(store.get(key(NS, "hung", "k" + i)));
+        }
+        for (CompletableFuture<?> call : calls) {
+          MemcachedStoreException e = failure(call);
+          assertTrue(e.getMessage().contains("memcached server " + hung.address()
+              + " did not answer") && e.getMessage().contains("within 300 ms"), e.getMessage());
+        }
+      } finally {
+        hung.resume();
+      }
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+      assertTrue(millis >= 300, "failed after " + millis + " ms, before the timeout");
+      assertTrue(millis < 2_000, "took " + millis + " ms");
+      assertEquals("v", text(await(store.get(k)).value()));
+      assertEquals(2, await(store.getAll(List.of(k, key(NS, "hung", "absent")))).size());
     }
   }
 
