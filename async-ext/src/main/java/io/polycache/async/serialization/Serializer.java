@@ -35,4 +35,18 @@ public interface Serializer<T> {
    *     refuses; a refused class is never instantiated
    */
   T deserialize(byte[] bytes);
+
+  /**
+   * The object of {@code length} bytes of {@code bytes} from {@code offset}, as written by
+   * {@link #serialize}; the store reads a value's bytes in place, after its header. The default
+   * copies the range and calls {@link #deserialize(byte[])}; serializers that can read a range
+   * directly override it.
+   *
+   * @throws SerializationException as {@link #deserialize(byte[])} does
+   * @throws IndexOutOfBoundsException when the range is not inside {@code bytes}
+   */
+  default T deserialize(byte[] bytes, int offset, int length) {
+    java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+    return deserialize(java.util.Arrays.copyOfRange(bytes, offset, offset + length));
+  }
 }

@@ -164,7 +164,9 @@ public class CacheCore<K, V> {
     if (raw != null && !raw.isExpiredAt(now)) {
       V value = value(raw.value(), key);
       stats.record(1, 0, 0, 0);
-      return access(storeKey, raw, now).thenApply(ignored -> value);
+      CompletableFuture<?> touched = access(storeKey, raw, now);
+      return touched.isDone() && !touched.isCompletedExceptionally()
+          ? CompletableFuture.completedFuture(value) : touched.thenApply(ignored -> value);
     }
     stats.record(0, 1, 0, 0);
     CompletableFuture<?> cleanup = raw == null ? done() : expire(key, storeKey, raw);

@@ -56,8 +56,9 @@ final class SerializingCodec {
 
       @Override
       public Object decode(Object stored, Object key) {
-        byte[] payload = ValueFormat.decode((byte[]) stored, id, cacheName, describe(key));
-        return serializer.deserialize(payload);
+        byte[] bytes = (byte[]) stored;
+        int offset = ValueFormat.payloadOffset(bytes, id, cacheName, describe(key));
+        return serializer.deserialize(bytes, offset, bytes.length - offset);
       }
     };
   }

@@ -3,6 +3,7 @@ package io.polycache.provider.serialization;
 import io.polycache.async.serialization.Serializer;
 import io.polycache.async.serialization.SerializerContext;
 import io.polycache.async.serialization.SerializerFactory;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -62,6 +63,12 @@ public final class BytesSerializerFactory implements SerializerFactory {
     @Override
     public byte[] deserialize(byte[] bytes) {
       return Objects.requireNonNull(bytes, "bytes").clone();
+    }
+
+    @Override
+    public byte[] deserialize(byte[] bytes, int offset, int length) {
+      Objects.checkFromIndexSize(offset, length, bytes.length);
+      return Arrays.copyOfRange(bytes, offset, offset + length);
     }
   }
 }

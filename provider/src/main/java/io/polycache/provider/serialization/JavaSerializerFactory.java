@@ -127,8 +127,13 @@ public final class JavaSerializerFactory implements SerializerFactory {
 
     @Override
     public T deserialize(byte[] bytes) {
-      Objects.requireNonNull(bytes, "bytes");
-      Object object = serialization.read(bytes, 0, bytes.length);
+      return deserialize(Objects.requireNonNull(bytes, "bytes"), 0, bytes.length);
+    }
+
+    @Override
+    public T deserialize(byte[] bytes, int offset, int length) {
+      Objects.checkFromIndexSize(offset, length, bytes.length);
+      Object object = serialization.read(bytes, offset, length);
       if (type.isPrimitive() || type.isInstance(object)) {
         @SuppressWarnings("unchecked")
         T typed = (T) object;

@@ -130,10 +130,15 @@ public final class JsonSerializerFactory implements SerializerFactory {
 
     @Override
     public T deserialize(byte[] bytes) {
-      Objects.requireNonNull(bytes, "bytes");
+      return deserialize(Objects.requireNonNull(bytes, "bytes"), 0, bytes.length);
+    }
+
+    @Override
+    public T deserialize(byte[] bytes, int offset, int length) {
+      Objects.checkFromIndexSize(offset, length, bytes.length);
       T value;
       try {
-        value = reader.readValue(bytes);
+        value = reader.readValue(bytes, offset, length);
       } catch (IOException e) {
         throw new SerializationException("Cache " + cacheName + ": cannot read a stored " + role
             + " as " + type.getName() + " with the json serializer: " + e.getMessage(), e);

@@ -76,7 +76,13 @@ public final class StringSerializerFactory implements SerializerFactory {
 
     @Override
     public String deserialize(byte[] bytes) {
-      String text = Utf8.decode(Objects.requireNonNull(bytes, "bytes"), 0, bytes.length);
+      return deserialize(Objects.requireNonNull(bytes, "bytes"), 0, bytes.length);
+    }
+
+    @Override
+    public String deserialize(byte[] bytes, int offset, int length) {
+      Objects.checkFromIndexSize(offset, length, bytes.length);
+      String text = Utf8.decode(bytes, offset, length);
       if (text == null) {
         throw new SerializationException("Cache " + cacheName + ": a stored " + role
             + " is not well-formed UTF-8, so the string serializer did not write it");

@@ -25,9 +25,10 @@ import java.util.Objects;
  * holding an epoch tag, which is invalid.
  *
  * <p>Decoding allocates nothing unless it fails: {@link #payloadOffset} checks the header in
- * place and returns where the payload starts; {@link #decode} also copies the payload into an
- * array of its own, because {@link io.polycache.async.serialization.Serializer#deserialize}
- * takes a whole array. Stateless and thread-safe.
+ * place and returns where the payload starts, and the serializer reads the payload in place
+ * ({@link io.polycache.async.serialization.Serializer#deserialize(byte[], int, int)});
+ * {@link #decode} copies the payload into an array of its own for callers that need one.
+ * Stateless and thread-safe.
  */
 public final class ValueFormat {
 

@@ -62,6 +62,40 @@ class SerializersTest {
   }
 
   @Test
+  void deserializeRange_everySerializer_readsOnlyTheRange_andChecksItsBounds() {
+    Object[][] cases = {
+        {"java", java.time.Duration.class, java.time.Duration.ofSeconds(7)},
+        {"json", java.util.Map.class, java.util.Map.of("a", 1)},
+        {"string", String.class, "h\u00e9llo"},
+        {ReversingSerializerFactory.ID, String.class, "abc"},
+    };
+    for (Object[] c : cases) {
+      Serializer<Object> serializer = serializer((String) c[0], (Class<?>) c[1]);
+      byte[] written = serializer.serialize(c[2]);
+      byte[] framed = new byte[written.length + 7];
+      java.util.Arrays.fill(framed, (byte) 0x7f);
+      System.arraycopy(written, 0, framed, 3, written.length);
+
+      assertEquals(c[2], serializer.deserialize(framed, 3, written.length), (String) c[0]);
+      assertThrows(IndexOutOfBoundsException.class,
+          () -> serializer.deserialize(framed, 5, framed.length), (String) c[0]);
+    }
+    Serializer<Object> bytes = serializer("bytes", byte[].class);
+    byte[] framed = {9, 1, 2, 3, 9};
+    byte[] read = (byte[]) bytes.deserialize(framed, 1, 3);
+    read[0] = 42;
+    assertTrue(java.util.Arrays.equals(new byte[] {9, 1, 2, 3, 9}, framed),
+        "the bytes read are a copy");
+    assertEquals(3, read.length);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Serializer<Object> serializer(String id, Class<?> type) {
+    return Serializers.forId(id, LOADER).create(new SerializerContext<>("c", "value",
+        (Class<Object>) type, LOADER, List.of("java.time.*")));
+  }
+
+  @Test
   void forId_serviceFactoryOnAnotherClassLoader_isNotFound() {
     ClassLoader platform = ClassLoader.getPlatformClassLoader();
 

@@ -21,24 +21,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class Deadlines {
 
-  /** One registered operation (or group of operations sent together). */
-  interface Tracked {
+  /**
+   * One registered operation (or group of operations sent together). It holds its own deadline
+   * so that the queue needs no wrapper per operation.
+   */
+  abstract static class Tracked {
+    private long deadline;
+
     /** Whether it has its answer (or failed otherwise); it is then forgotten. */
-    boolean isDone();
+    abstract boolean isDone();
 
     /** Fails it because the timeout passed. */
-    void expire();
+    abstract void expire();
   }
 
   static final long SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   private static final long MIN_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
-  private final ConcurrentLinkedQueue<Entry> queue = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Tracked> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final ScheduledExecutorService timer;
   private final long timeoutNanos;
-
-  private record Entry(Tracked tracked, long deadline) {}
 
   Deadlines(ScheduledExecutorService timer, long timeoutMillis) {
     this.timer = timer;
@@ -47,7 +50,8 @@ final class Deadlines {
 
   /** Starts the clock of {@code tracked}: it is failed unless done within the timeout. */
   void add(Tracked tracked) {
-    queue.offer(new Entry(tracked, System.nanoTime() + timeoutNanos));
+    tracked.deadline = System.nanoTime() + timeoutNanos;
+    queue.offer(tracked);
     if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
       schedule(MIN_DELAY_NANOS);
     }
@@ -63,14 +67,14 @@ final class Deadlines {
 
   private void sweep() {
     long now = System.nanoTime();
-    Entry head;
+    Tracked head;
     while ((head = queue.peek()) != null) {
-      if (!head.tracked().isDone() && head.deadline() - now > 0) {
+      if (!head.isDone() && head.deadline - now > 0) {
         break;
       }
       queue.poll();
-      if (!head.tracked().isDone()) {
-        head.tracked().expire();
+      if (!head.isDone()) {
+        head.expire();
       }
     }
     if (head == null) {
@@ -82,15 +86,15 @@ final class Deadlines {
       schedule(SWEEP_NANOS);
       return;
     }
-    schedule(Math.max(MIN_DELAY_NANOS, Math.min(SWEEP_NANOS, head.deadline() - now)));
+    schedule(Math.max(MIN_DELAY_NANOS, Math.min(SWEEP_NANOS, head.deadline - now)));
   }
 
   /** Fails every registered operation still waiting; used when the backend closes. */
   void expireAll() {
-    Entry head;
+    Tracked head;
     while ((head = queue.poll()) != null) {
-      if (!head.tracked().isDone()) {
-        head.tracked().expire();
+      if (!head.isDone()) {
+        head.expire();
       }
     }
   }

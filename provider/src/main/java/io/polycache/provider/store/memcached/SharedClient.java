@@ -34,8 +34,11 @@ import net.spy.memcached.ops.StoreType;
 
 /**
  * What all stores of one backend share: the one spymemcached client (binary protocol, ketama
- * consistent hashing, failure mode {@code Cancel}), the {@link Deadlines} that fail operations
+ * consistent hashing over several servers, failure mode {@code Cancel}), the {@link Deadlines} that fail operations
  * after the timeout (on one timer thread), and a small daemon pool for the blocking key dumps.
+ *
+ * <p>With a single server every key goes to it, so the client skips ketama's MD5 of each key
+ * and uses the plain locator; the servers a key maps to are the same either way.
  *
  * <p>Failure mode {@code Cancel}: an operation for a key whose server is down fails at once
  * (naming the server); keys on the other servers keep working. {@code Redistribute} would move
@@ -118,8 +121,10 @@ final class SharedClient implements AutoCloseable {
     long timeoutMillis = Math.max(1, options.timeout().toMillis());
     ConnectionFactoryBuilder builder = new ConnectionFactoryBuilder()
         .setProtocol(ConnectionFactoryBuilder.Protocol.BINARY)
-        .setLocatorType(ConnectionFactoryBuilder.Locator.CONSISTENT)
-        .setHashAlg(DefaultHashAlgorithm.KETAMA_HASH)
+        .setLocatorType(addresses.size() == 1 ? ConnectionFactoryBuilder.Locator.ARRAY_MOD
+            : ConnectionFactoryBuilder.Locator.CONSISTENT)
+        .setHashAlg(addresses.size() == 1 ? DefaultHashAlgorithm.NATIVE_HASH
+            : DefaultHashAlgorithm.KETAMA_HASH)
         .setFailureMode(FailureMode.Cancel)
         .setOpTimeout(timeoutMillis)
         .setOpQueueFactory(new LinkedOperationQueueFactory())

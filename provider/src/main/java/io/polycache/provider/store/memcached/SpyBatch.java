@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * every call once the last one has its answer, or fails with the first failure. One future and
  * one deadline for the whole group, instead of a future chain per key joined at the end.
  */
-final class SpyBatch implements Deadlines.Tracked {
+final class SpyBatch extends Deadlines.Tracked {
 
   private final SpyCall[] calls;
   private final AtomicInteger left;
@@ -41,13 +41,13 @@ final class SpyBatch implements Deadlines.Tracked {
   }
 
   @Override
-  public boolean isDone() {
+  boolean isDone() {
     return future.isDone();
   }
 
   /** Fails every call still waiting (the first failure fails the batch). */
   @Override
-  public void expire() {
+  void expire() {
     for (SpyCall call : calls) {
       call.timedOut();
     }

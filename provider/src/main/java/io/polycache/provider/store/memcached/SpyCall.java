@@ -25,8 +25,8 @@ import net.spy.memcached.ops.StoreOperation;
  * exists, not stored) and exceptionally with a {@link MemcachedStoreException} naming the server
  * for everything else.
  */
-final class SpyCall implements GetsOperation.Callback, StoreOperation.Callback,
-    DeleteOperation.Callback, Deadlines.Tracked {
+final class SpyCall extends Deadlines.Tracked
+    implements GetsOperation.Callback, StoreOperation.Callback, DeleteOperation.Callback {
 
   private final CompletableFuture<SpyCall> future = new CompletableFuture<>();
   private final SharedClient shared;
@@ -58,12 +58,12 @@ final class SpyCall implements GetsOperation.Callback, StoreOperation.Callback,
   }
 
   @Override
-  public boolean isDone() {
+  boolean isDone() {
     return future.isDone();
   }
 
   @Override
-  public void expire() {
+  void expire() {
     timedOut();
   }
 
