@@ -21,10 +21,7 @@ final class SerializingCodec {
     return new Codec() {
       @Override
       public Object encode(Object key) {
-        byte[] body = format.encode(key);
-        byte[] bytes = Arrays.copyOf(prefix, prefix.length + body.length);
-        System.arraycopy(body, 0, bytes, prefix.length, body.length);
-        return bytes;
+        return format.encode(key, prefix);
       }
 
       @Override

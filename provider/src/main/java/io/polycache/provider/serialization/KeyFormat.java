@@ -4,6 +4,7 @@ import io.polycache.async.serialization.SerializationException;
 import io.polycache.async.serialization.SerializerContext;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -50,6 +51,8 @@ import java.util.function.Function;
  * <p>Immutable and thread-safe.
  */
 public final class KeyFormat {
+
+  private static final byte[] EMPTY = new byte[0];
 
   private static final int PREVIEW_BYTES = 64;
 
@@ -122,32 +125,45 @@ public final class KeyFormat {
    *     names the cache and what to do
    */
   public byte[] encode(Object key) {
+    return encode(key, EMPTY);
+  }
+
+  /**
+   * {@code prefix} followed by the bytes of {@code key}, in one new array (what a store key is
+   * made of, without an intermediate copy).
+   *
+   * @throws NullPointerException when {@code key} or {@code prefix} is null
+   * @throws ClassCastException as {@link #encode(Object)} does
+   * @throws SerializationException as {@link #encode(Object)} does
+   */
+  public byte[] encode(Object key, byte[] prefix) {
     Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(prefix, "prefix");
     if (!type.isInstance(key)) {
       throw new ClassCastException("Cache " + cacheName + ": the key " + key.getClass().getName()
           + " is not of the configured key type " + type.getName());
     }
     if (java == null) {
-      return text(parser == null ? (String) key : key.toString(), null);
+      return text(prefix, parser == null ? (String) key : key.toString(), null);
     }
     Class<?> keyClass = key.getClass();
     if (keyClass == String.class) {
-      return text((String) key, "s:");
+      return text(prefix, (String) key, "s:");
     }
     if (keyClass == Long.class) {
-      return text(key.toString(), "l:");
+      return text(prefix, key.toString(), "l:");
     }
     if (keyClass == Integer.class) {
-      return text(key.toString(), "i:");
+      return text(prefix, key.toString(), "i:");
     }
     if (keyClass == UUID.class) {
-      return text(key.toString(), "u:");
+      return text(prefix, key.toString(), "u:");
     }
     byte[] serialized = java.write(key);
-    byte[] bytes = new byte[serialized.length + 2];
-    bytes[0] = 'j';
-    bytes[1] = ':';
-    System.arraycopy(serialized, 0, bytes, 2, serialized.length);
+    byte[] bytes = Arrays.copyOf(prefix, prefix.length + 2 + serialized.length);
+    bytes[prefix.length] = 'j';
+    bytes[prefix.length + 1] = ':';
+    System.arraycopy(serialized, 0, bytes, prefix.length + 2, serialized.length);
     return bytes;
   }
 
@@ -219,19 +235,22 @@ public final class KeyFormat {
     return decode(Objects.requireNonNull(bytes, "bytes"), 0, bytes.length);
   }
 
-  private byte[] text(String text, String tag) {
+  private byte[] text(byte[] prefix, String text, String tag) {
     byte[] utf8 = Utf8.encode(text);
     if (utf8 == null) {
       throw new SerializationException("Cache " + cacheName + ": cannot write a key holding a"
           + " lone surrogate character as UTF-8; fix the key text");
     }
-    if (tag == null) {
+    if (tag == null && prefix.length == 0) {
       return utf8;
     }
-    byte[] bytes = new byte[utf8.length + 2];
-    bytes[0] = (byte) tag.charAt(0);
-    bytes[1] = ':';
-    System.arraycopy(utf8, 0, bytes, 2, utf8.length);
+    int at = prefix.length;
+    byte[] bytes = Arrays.copyOf(prefix, at + (tag == null ? 0 : 2) + utf8.length);
+    if (tag != null) {
+      bytes[at++] = (byte) tag.charAt(0);
+      bytes[at++] = ':';
+    }
+    System.arraycopy(utf8, 0, bytes, at, utf8.length);
     return bytes;
   }
 

@@ -75,6 +75,30 @@ class KeyFormatTest {
   }
 
   @Test
+  void encode_withPrefix_isThePrefixThenTheKeyBytes_forEveryForm() {
+    byte[] prefix = ascii("myapp:users:");
+    Object[][] cases = {
+        {format(String.class), "42"},
+        {format(Long.class), 42L},
+        {format(Object.class), "s"},
+        {format(Object.class), 7L},
+        {format(Object.class), 7},
+        {format(Object.class), ID},
+        {format(Object.class, "java.time.*"), java.time.Duration.ofSeconds(3)},
+    };
+    for (Object[] c : cases) {
+      KeyFormat format = (KeyFormat) c[0];
+      byte[] bare = format.encode(c[1]);
+      byte[] prefixed = format.encode(c[1], prefix);
+
+      assertArrayEquals(bare, java.util.Arrays.copyOfRange(prefixed, prefix.length,
+          prefixed.length), String.valueOf(c[1]));
+      assertArrayEquals(prefix, java.util.Arrays.copyOf(prefixed, prefix.length));
+      assertEquals(c[1], format.decode(prefixed, prefix.length, bare.length));
+    }
+  }
+
+  @Test
   void longKeys_areDecimalText() {
     KeyFormat format = format(Long.class);
 
