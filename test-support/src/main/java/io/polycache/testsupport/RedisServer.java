@@ -89,6 +89,19 @@ public final class RedisServer implements AutoCloseable {
         return server.isRunning();
     }
 
+    /**
+     * Freezes the process ({@code SIGSTOP}) so that it holds its connections and answers nothing, like a hung
+     * server; {@link #resume()} (or {@link #stop()}) lets it go on.
+     */
+    public void pause() {
+        server.pause();
+    }
+
+    /** Lets a paused server run again. */
+    public void resume() {
+        server.resume();
+    }
+
     /** Always {@code 127.0.0.1}. */
     public String host() {
         return Loopback.HOST;

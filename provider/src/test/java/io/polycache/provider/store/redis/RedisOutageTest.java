@@ -17,6 +17,8 @@ import io.polycache.testsupport.RealServers;
 import io.polycache.testsupport.RedisServer;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -50,6 +52,43 @@ class RedisOutageTest {
       assertTrue(failure.getMessage().contains("Cache 'outage'"), failure.getMessage());
 
       redis.start();
+      awaitWorking(store, k);
+      assertEquals("after", text(await(store.get(k)).value()));
+    }
+  }
+
+  @Test
+  void hungServer_failsEveryCallAfterTheTimeoutNamingIt_andAnswersAgainOnceItResumes()
+      throws Exception {
+    try (RedisServer hung = RedisServer.startNew();
+        RedisBackend backend = RedisBackend.create(
+            URI.create(hung.uri() + "?timeout=300ms&connectTimeout=500ms"), null)) {
+      RedisStore store = backend.open(spec("app", "hung"));
+      byte[] k = key(store, "k");
+      await(store.put(k, utf8("v"), ETERNAL));
+
+      hung.pause();
+      List<CompletableFuture<?>> calls = new ArrayList<>();
+      long start = System.nanoTime();
+      try {
+        calls.add(store.get(k));
+        calls.add(store.getAll(List.of(k, key(store, "other"))));
+        calls.add(store.write(key(store, "written"), utf8("w"), ETERNAL));
+        for (int i = 0; i < 100; i++) {
+          calls.add(store.get(key(store, "k" + i)));
+        }
+        for (CompletableFuture<?> call : calls) {
+          RedisStoreException e = failure(call);
+          assertTrue(e.getMessage().contains("got no answer from Redis at " + hung.address()
+              + " within 300 ms"), e.getMessage());
+        }
+      } finally {
+        hung.resume();
+      }
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+      assertTrue(millis >= 300, "failed after " + millis + " ms, before the timeout");
+      assertTrue(millis < 2_000, "took " + millis + " ms");
       awaitWorking(store, k);
       assertEquals("after", text(await(store.get(k)).value()));
     }
