@@ -86,7 +86,7 @@ public final class MemcachedStore implements Store<Object, Object> {
   @Override
   public CompletableFuture<StoreEntry<Object>> get(Object key) {
     MemcachedKeys.Key k = key(key);
-    return Stages.map(shared.gets(cacheName, k.text()), call -> entry(k, call));
+    return shared.gets(cacheName, k.text(), call -> entry(k, call));
   }
 
   /** The entry a GET found: {@code null} when absent or when a colliding key holds the item. */
@@ -153,10 +153,14 @@ public final class MemcachedStore implements Store<Object, Object> {
     } catch (MemcachedStoreException e) {
       return Stages.failed(e);
     }
-    return Stages.then(shared.store(cacheName, StoreType.set, k.text(), exptime(expireAt, now),
-        item), set -> set.succeeded() ? CompletableFuture.<Void>completedFuture(null)
-            : Stages.failed(new MemcachedStoreException("Cache " + cacheName + ": set of "
-                + k.text() + " was refused: " + set.code())));
+    return shared.store(cacheName, StoreType.set, k.text(), exptime(expireAt, now), item,
+        set -> {
+          if (!set.succeeded()) {
+            throw new MemcachedStoreException("Cache '" + cacheName + "': set of memcached key \""
+                + k.text() + "\" was refused: " + set.code());
+          }
+          return null;
+        });
   }
 
   private CompletableFuture<WriteStatus> put(MemcachedKeys.Key k, byte[] item, int exptime,

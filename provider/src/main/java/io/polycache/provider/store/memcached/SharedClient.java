@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import net.spy.memcached.ConnectionFactoryBuilder;
 import net.spy.memcached.ConnectionObserver;
 import net.spy.memcached.DefaultHashAlgorithm;
@@ -209,21 +210,35 @@ final class SharedClient implements AutoCloseable {
   // ------------------------------------------------------------------------------ operations
 
   CompletableFuture<SpyCall> gets(String cacheName, String key) {
-    return call(cacheName, "get", key, c -> client.gets(key, c));
+    return call(cacheName, "get", key, c -> client.gets(key, c), Function.identity());
+  }
+
+  /** A GET whose future completes with {@code answer} applied to the call, on the I/O thread. */
+  <T> CompletableFuture<T> gets(String cacheName, String key, Function<SpyCall, T> answer) {
+    return call(cacheName, "get", key, c -> client.gets(key, c), answer);
   }
 
   CompletableFuture<SpyCall> store(String cacheName, StoreType type, String key, int exptime,
       byte[] item) {
-    return call(cacheName, type.name(), key, c -> client.store(type, key, exptime, item, c));
+    return call(cacheName, type.name(), key, c -> client.store(type, key, exptime, item, c),
+        Function.identity());
+  }
+
+  /** A store whose future completes with {@code answer} applied to the call, on the I/O thread. */
+  <T> CompletableFuture<T> store(String cacheName, StoreType type, String key, int exptime,
+      byte[] item, Function<SpyCall, T> answer) {
+    return call(cacheName, type.name(), key, c -> client.store(type, key, exptime, item, c),
+        answer);
   }
 
   CompletableFuture<SpyCall> cas(String cacheName, String key, long cas, int exptime,
       byte[] item) {
-    return call(cacheName, "cas", key, c -> client.cas(key, cas, exptime, item, c));
+    return call(cacheName, "cas", key, c -> client.cas(key, cas, exptime, item, c),
+        Function.identity());
   }
 
   CompletableFuture<SpyCall> delete(String cacheName, String key, long cas) {
-    return call(cacheName, "delete", key, c -> client.delete(key, cas, c));
+    return call(cacheName, "delete", key, c -> client.delete(key, cas, c), Function.identity());
   }
 
   /**
@@ -237,7 +252,7 @@ final class SharedClient implements AutoCloseable {
     SpyBatch batch = new SpyBatch(keys.size());
     SpyCall[] calls = new SpyCall[keys.size()];
     for (int i = 0; i < calls.length; i++) {
-      calls[i] = new SpyCall(this, cacheName, "get", keys.get(i), batch);
+      calls[i] = new SpyCall(this, cacheName, "get", keys.get(i), batch, Function.identity());
       batch.set(i, calls[i]);
     }
     deadlines.add(batch);
@@ -251,12 +266,12 @@ final class SharedClient implements AutoCloseable {
     return batch.future();
   }
 
-  private CompletableFuture<SpyCall> call(String cacheName, String command, String key,
-      Consumer<SpyCall> send) {
+  private <T> CompletableFuture<T> call(String cacheName, String command, String key,
+      Consumer<SpyCall> send, Function<SpyCall, T> answer) {
     if (closed) {
       return Stages.failed(closedException(cacheName));
     }
-    SpyCall call = new SpyCall(this, cacheName, command, key, null);
+    SpyCall call = new SpyCall(this, cacheName, command, key, null, answer);
     deadlines.add(call);
     try {
       send.accept(call);

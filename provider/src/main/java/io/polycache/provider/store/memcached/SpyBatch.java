@@ -36,7 +36,7 @@ final class SpyBatch extends Deadlines.Tracked {
   }
 
   /** One call failed: so does the batch. */
-  void failed(MemcachedStoreException e) {
+  void failed(RuntimeException e) {
     future.completeExceptionally(e);
   }
 

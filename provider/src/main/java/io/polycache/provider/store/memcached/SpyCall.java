@@ -2,6 +2,7 @@ package io.polycache.provider.store.memcached;
 
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import net.spy.memcached.MemcachedConnection;
 import net.spy.memcached.ops.DeleteOperation;
 import net.spy.memcached.ops.GetsOperation;
@@ -28,7 +29,8 @@ import net.spy.memcached.ops.StoreOperation;
 final class SpyCall extends Deadlines.Tracked
     implements GetsOperation.Callback, StoreOperation.Callback, DeleteOperation.Callback {
 
-  private final CompletableFuture<SpyCall> future = new CompletableFuture<>();
+  private final CompletableFuture<Object> future = new CompletableFuture<>();
+  private final Function<SpyCall, ?> answer;
   private final SharedClient shared;
   private final String command;
   private final String key;
@@ -41,7 +43,14 @@ final class SpyCall extends Deadlines.Tracked
   private long cas;
   private byte[] data;
 
-  SpyCall(SharedClient shared, String cacheName, String command, String key, SpyBatch batch) {
+  /**
+   * A call whose future completes with {@code answer} applied to it once the server answered
+   * (on the I/O thread: the store's reading of the answer needs no further stage); what
+   * {@code answer} throws fails the call.
+   */
+  SpyCall(SharedClient shared, String cacheName, String command, String key, SpyBatch batch,
+      Function<SpyCall, ?> answer) {
+    this.answer = answer;
     this.shared = shared;
     this.command = command;
     this.key = key;
@@ -49,8 +58,10 @@ final class SpyCall extends Deadlines.Tracked
     this.batch = batch;
   }
 
-  CompletableFuture<SpyCall> future() {
-    return future;
+  /** Completes with what the answer function made of the server's answer. */
+  @SuppressWarnings("unchecked")
+  <T> CompletableFuture<T> future() {
+    return (CompletableFuture<T>) future;
   }
 
   void started(Operation op) {
@@ -179,12 +190,21 @@ final class SpyCall extends Deadlines.Tracked
   }
 
   private void succeed() {
-    if (future.complete(this) && batch != null) {
+    Object result;
+    try {
+      result = answer.apply(this);
+    } catch (RuntimeException e) {
+      if (future.completeExceptionally(e) && batch != null) {
+        batch.failed(e);
+      }
+      return;
+    }
+    if (future.complete(result) && batch != null) {
       batch.arrived();
     }
   }
 
-  private void fail(MemcachedStoreException e) {
+  private void fail(RuntimeException e) {
     if (future.completeExceptionally(e) && batch != null) {
       batch.failed(e);
     }
