@@ -307,9 +307,13 @@ public class CacheCore<K, V> {
         }
       }
       stats.record(hits, missing.size(), 0, 0);
+      boolean loads = !missing.isEmpty() && loader.onMiss();
+      if (pending.isEmpty() && !loads) {
+        return CompletableFuture.completedFuture(found);
+      }
       CompletableFuture<?> cleanups = pending.isEmpty() ? done()
           : CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
-      if (missing.isEmpty() || !loader.onMiss()) {
+      if (!loads) {
         return cleanups.thenApply(ignored -> found);
       }
       return cleanups.thenCompose(ignored -> supplyUserCode(() -> loader.loadAll(missing)))
