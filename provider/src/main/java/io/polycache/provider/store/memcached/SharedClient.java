@@ -35,8 +35,9 @@ import net.spy.memcached.ops.StoreType;
 
 /**
  * What all stores of one backend share: the one spymemcached client (binary protocol, ketama
- * consistent hashing over several servers, failure mode {@code Cancel}), the {@link Deadlines} that fail operations
- * after the timeout (on one timer thread), and a small daemon pool for the blocking key dumps.
+ * consistent hashing over several servers, failure mode {@code Cancel}), the {@link Deadlines}
+ * that fail operations after the timeout (on one timer thread), and a small daemon pool for the
+ * blocking key dumps.
  *
  * <p>With a single server every key goes to it, so the client skips ketama's MD5 of each key
  * and uses the plain locator; the servers a key maps to are the same either way.
