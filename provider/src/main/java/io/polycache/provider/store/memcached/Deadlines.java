@@ -1,10 +1,12 @@
 package io.polycache.provider.store.memcached;
 
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Fails the operations that get no answer within the backend's timeout, without a timer task
@@ -18,15 +20,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * least every {@link #SWEEP_NANOS} so that answered operations are released soon; with nothing
  * registered it does not run at all. An operation therefore fails at most about a millisecond
  * after its deadline (plus whatever delays the timer thread).
+ *
+ * <p>The queue links the operations themselves (many senders, one sweep): registering one is an
+ * atomic swap of the tail and one store, with nothing allocated, and the sweep walks the links
+ * without compare-and-set. A sender between its swap and its store hides the operations after
+ * it from one sweep, which only delays their time-out to the next.
  */
 final class Deadlines {
 
   /**
    * One registered operation (or group of operations sent together). It holds its own deadline
-   * so that the queue needs no wrapper per operation.
+   * and the link to the one registered after it, so that the queue needs no node of its own.
    */
   abstract static class Tracked {
     private long deadline;
+    private volatile Tracked next;
 
     /** Whether it has its answer (or failed otherwise); it is then forgotten. */
     abstract boolean isDone();
@@ -35,23 +43,50 @@ final class Deadlines {
     abstract void expire();
   }
 
+  /** Where the queue starts: a placeholder that is always done. */
+  private static final class Start extends Tracked {
+    @Override
+    boolean isDone() {
+      return true;
+    }
+
+    @Override
+    void expire() {
+      // nothing to fail
+    }
+  }
+
   static final long SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   private static final long MIN_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  private static final VarHandle NEXT;
 
-  private final ConcurrentLinkedQueue<Tracked> queue = new ConcurrentLinkedQueue<>();
+  static {
+    try {
+      NEXT = MethodHandles.lookup().findVarHandle(Tracked.class, "next", Tracked.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final AtomicReference<Tracked> tail;
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final ScheduledExecutorService timer;
   private final long timeoutNanos;
+  /** The last operation the sweep has passed; read and written only under this object's lock. */
+  private Tracked passed;
 
   Deadlines(ScheduledExecutorService timer, long timeoutMillis) {
     this.timer = timer;
     this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    this.passed = new Start();
+    this.tail = new AtomicReference<>(passed);
   }
 
   /** Starts the clock of {@code tracked}: it is failed unless done within the timeout. */
   void add(Tracked tracked) {
     tracked.deadline = System.nanoTime() + timeoutNanos;
-    queue.offer(tracked);
+    Tracked previous = tail.getAndSet(tracked);
+    NEXT.setRelease(previous, tracked);
     if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
       schedule(MIN_DELAY_NANOS);
     }
@@ -67,35 +102,52 @@ final class Deadlines {
 
   private void sweep() {
     long now = System.nanoTime();
-    Tracked head;
-    while ((head = queue.peek()) != null) {
-      if (!head.isDone() && head.deadline - now > 0) {
-        break;
+    Tracked last;
+    Tracked waiting;
+    synchronized (this) {
+      last = passed;
+      while ((waiting = (Tracked) NEXT.getAcquire(last)) != null) {
+        if (!waiting.isDone()) {
+          if (waiting.deadline - now > 0) {
+            break;
+          }
+          waiting.expire();
+        }
+        last = forget(last, waiting);
       }
-      queue.poll();
-      if (!head.isDone()) {
-        head.expire();
-      }
+      passed = last;
     }
-    if (head == null) {
+    if (waiting == null) {
       scheduled.set(false);
-      // an operation added after the peek above but before the flag dropped needs a sweep
-      if (queue.isEmpty() || !scheduled.compareAndSet(false, true)) {
+      // an operation added since the walk ended needs a sweep
+      if (tail.get() == last || !scheduled.compareAndSet(false, true)) {
         return;
       }
       schedule(SWEEP_NANOS);
       return;
     }
-    schedule(Math.max(MIN_DELAY_NANOS, Math.min(SWEEP_NANOS, head.deadline - now)));
+    schedule(Math.max(MIN_DELAY_NANOS, Math.min(SWEEP_NANOS, waiting.deadline - now)));
+  }
+
+  /**
+   * Moves past {@code last} to {@code following}, unlinking {@code last} so that an operation
+   * kept long enough to reach the old generation does not keep the ones after it reachable.
+   */
+  private static Tracked forget(Tracked last, Tracked following) {
+    NEXT.setRelease(last, null);
+    return following;
   }
 
   /** Fails every registered operation still waiting; used when the backend closes. */
-  void expireAll() {
-    Tracked head;
-    while ((head = queue.poll()) != null) {
-      if (!head.isDone()) {
-        head.expire();
+  synchronized void expireAll() {
+    Tracked last = passed;
+    Tracked waiting;
+    while ((waiting = (Tracked) NEXT.getAcquire(last)) != null) {
+      if (!waiting.isDone()) {
+        waiting.expire();
       }
+      last = forget(last, waiting);
     }
+    passed = last;
   }
 }
