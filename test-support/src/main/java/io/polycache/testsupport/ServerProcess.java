@@ -114,9 +114,10 @@ final class ServerProcess {
         if (running == null) {
             return;
         }
-        if (paused) {
+        if (paused && running.isAlive()) {
             resume();
         }
+        paused = false;
         process = null;
         terminate(running);
         ProcessRegistry.unregister(running);

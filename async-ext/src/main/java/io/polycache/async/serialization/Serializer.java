@@ -7,7 +7,7 @@ package io.polycache.async.serialization;
  *
  * <p>Polycache writes a small header before the bytes of every stored value (format version and
  * {@link #id()}), so a value written by another serializer or another program is reported as
- * such rather than decoded into garbage; a serializer sees only its own bytes.
+ * such rather than decoded into garbage; a serializer is only ever asked to read its own bytes.
  *
  * <p>Implementations are thread-safe.
  *
