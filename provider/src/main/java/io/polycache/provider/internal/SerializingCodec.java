@@ -54,7 +54,10 @@ final class SerializingCodec {
       @Override
       public Object decode(Object stored, Object key) {
         byte[] bytes = (byte[]) stored;
-        int offset = ValueFormat.payloadOffset(bytes, id, cacheName, describe(key));
+        int offset = ValueFormat.payloadOffsetIfValid(bytes, id);
+        if (offset < 0) {
+          offset = ValueFormat.payloadOffset(bytes, id, cacheName, describe(key)); // throws
+        }
         return serializer.deserialize(bytes, offset, bytes.length - offset);
       }
     };

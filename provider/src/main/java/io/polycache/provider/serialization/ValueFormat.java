@@ -133,6 +133,27 @@ public final class ValueFormat {
   }
 
   /**
+   * {@link #payloadOffset} for the common case, without a key description: where the payload
+   * starts when {@code stored} has a well-formed header of a version this class reads naming
+   * {@code serializerId}, else -1 (call {@link #payloadOffset} then, for the error that says
+   * what is wrong). Never throws for a non-null argument and allocates nothing, so a read need not
+   * describe its key unless the value is refused.
+   */
+  public static int payloadOffsetIfValid(byte[] stored, String serializerId) {
+    int n = serializerId.length();
+    if (stored.length < FIXED_LENGTH + n || stored[0] != MAGIC_0 || stored[1] != MAGIC_1
+        || stored[2] < 1 || stored[2] > VERSION || (stored[3] & 0xff) != n) {
+      return -1;
+    }
+    for (int i = 0; i < n; i++) {
+      if (stored[FIXED_LENGTH + i] != serializerId.charAt(i)) {
+        return -1;
+      }
+    }
+    return FIXED_LENGTH + n;
+  }
+
+  /**
    * A copy of the payload of {@code stored}, checked as {@link #payloadOffset} does.
    *
    * @throws SerializationException as {@link #payloadOffset} does

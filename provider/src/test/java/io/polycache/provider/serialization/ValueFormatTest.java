@@ -37,6 +37,37 @@ class ValueFormatTest {
   }
 
   @Test
+  void payloadOffsetIfValid_acceptsExactlyWhatPayloadOffsetAccepts() {
+    byte[] own = ValueFormat.encode("json", new byte[] {1, 2});
+    assertEquals(ValueFormat.payloadOffset(own, "json", "users", "user:7"),
+        ValueFormat.payloadOffsetIfValid(own, "json"));
+    assertEquals(6, ValueFormat.payloadOffsetIfValid(ValueFormat.encode("ab", new byte[0]), "ab"));
+
+    byte[] newer = own.clone();
+    newer[2] = (byte) (ValueFormat.VERSION + 1);
+    byte[] versionZero = own.clone();
+    versionZero[2] = 0;
+    byte[] idTooLong = own.clone();
+    idTooLong[3] = 40;
+    byte[][] refused = {
+        new byte[0],
+        "hello".getBytes(StandardCharsets.UTF_8),
+        {(byte) 0xC0, (byte) 0xC1, 1},
+        ValueFormat.encode("java", new byte[] {1, 2}),
+        ValueFormat.encode("jsonx", new byte[] {1, 2}),
+        newer,
+        versionZero,
+        idTooLong,
+        java.util.Arrays.copyOf(own, 6),
+    };
+    for (byte[] stored : refused) {
+      assertEquals(-1, ValueFormat.payloadOffsetIfValid(stored, "json"));
+      assertThrows(SerializationException.class,
+          () -> ValueFormat.payloadOffset(stored, "json", "users", "user:7"));
+    }
+  }
+
+  @Test
   void decode_emptyPayload_roundTrips() {
     byte[] stored = ValueFormat.encode("string", new byte[0]);
 
