@@ -62,6 +62,9 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
   private final Writes<K, V> writes;
   private final PluginChain plugins;
   private final long timeoutMillis;
+  /** The configured key and value types, or null for {@code Object}: nothing to check. */
+  private final Class<K> keyType;
+  private final Class<V> valueType;
   private volatile boolean closed;
 
   /** What a cache needs of the manager that owns it. */
@@ -80,6 +83,8 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     this.manager = manager;
     this.name = name;
     this.configuration = configuration;
+    this.keyType = checked(configuration.getKeyType());
+    this.valueType = checked(configuration.getValueType());
     ManagerOptions options = manager.options();
     this.timeoutMillis = (configuration.getOperationTimeout() != null
         ? configuration.getOperationTimeout() : options.operationTimeout()).toMillis();
@@ -139,20 +144,22 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     return Futures.await(future, timeoutMillis, name);
   }
 
+  private static <T> Class<T> checked(Class<T> type) {
+    return type == Object.class ? null : type;
+  }
+
   void checkKey(K key) {
     Objects.requireNonNull(key, "key");
-    Class<K> type = configuration.getKeyType();
-    if (type != Object.class && !type.isInstance(key)) {
-      throw new ClassCastException("Cache " + name + " has keys of type " + type.getName()
+    if (keyType != null && !keyType.isInstance(key)) {
+      throw new ClassCastException("Cache " + name + " has keys of type " + keyType.getName()
           + ", not " + key.getClass().getName());
     }
   }
 
   void checkValue(V value) {
     Objects.requireNonNull(value, "value");
-    Class<V> type = configuration.getValueType();
-    if (type != Object.class && !type.isInstance(value)) {
-      throw new ClassCastException("Cache " + name + " has values of type " + type.getName()
+    if (valueType != null && !valueType.isInstance(value)) {
+      throw new ClassCastException("Cache " + name + " has values of type " + valueType.getName()
           + ", not " + value.getClass().getName());
     }
   }

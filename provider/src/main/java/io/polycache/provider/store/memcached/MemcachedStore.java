@@ -23,8 +23,8 @@ import net.spy.memcached.ops.StoreType;
  *   <caption>Operations</caption>
  *   <tr><th>call</th><th>memcached</th></tr>
  *   <tr><td>{@code get}</td><td>1 GET (with CAS id)</td></tr>
- *   <tr><td>{@code getAll}</td><td>1 GET per key, all pipelined at once (one round trip per
- *       server; memcached's binary multi-get is also one request per key)</td></tr>
+ *   <tr><td>{@code getAll}</td><td>1 binary multi-get per server (a quiet GET per key and a
+ *       NOOP, all sent at once: one round trip per server, answered only for the hits)</td></tr>
  *   <tr><td>{@code put}</td><td>ADD (1 for a new key), then REPLACE (2 for an existing key);
  *       repeated if a concurrent write or delete interferes, so the status is exact</td></tr>
  *   <tr><td>{@code putIfAbsent}</td><td>1 ADD (hashed keys: + GET and CAS over a colliding
@@ -109,10 +109,12 @@ public final class MemcachedStore implements Store<Object, Object> {
       encoded[i] = key(keyList.get(i));
       texts.add(encoded[i].text());
     }
-    return Stages.map(shared.getsAll(cacheName, texts), calls -> {
+    return Stages.map(shared.getAll(cacheName, texts), found -> {
       List<StoreEntry<Object>> entries = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        entries.add(entry(encoded[i], calls[i]));
+        byte[] item = found.data(i);
+        entries.add(item == null ? null
+            : ItemFormat.decode(encoded[i], found.flags(i), found.cas(i), item, cacheName));
       }
       return entries;
     });

@@ -243,28 +243,35 @@ final class SharedClient implements AutoCloseable {
   }
 
   /**
-   * GETs (with CAS ids) of {@code keys}, all sent before any answer is awaited; the future
-   * completes with the calls in the order of {@code keys}.
+   * GETs (with CAS ids) of {@code keys}: one multi-get per server, all sent before any answer is
+   * awaited. Equal keys are read once.
    */
-  CompletableFuture<SpyCall[]> getsAll(String cacheName, List<String> keys) {
+  CompletableFuture<SpyGetAll> getAll(String cacheName, List<String> keys) {
     if (closed) {
       return Stages.failed(closedException(cacheName));
     }
-    SpyBatch batch = new SpyBatch(keys.size());
-    SpyCall[] calls = new SpyCall[keys.size()];
-    for (int i = 0; i < calls.length; i++) {
-      calls[i] = new SpyCall(this, cacheName, "get", keys.get(i), batch, Function.identity());
-      batch.set(i, calls[i]);
-    }
-    deadlines.add(batch);
-    for (int i = 0; i < calls.length; i++) {
-      try {
-        client.gets(keys.get(i), calls[i]);
-      } catch (RuntimeException e) {
-        calls[i].failed(e);
+    SpyGetAll call = new SpyGetAll(this, cacheName, keys);
+    List<SpyGetAll.MultiGets> ops = new ArrayList<>(1);
+    if (addresses.size() == 1) {
+      ops.add(call.part(options.servers().get(0), keys));
+    } else {
+      Map<MemcachedNode, List<String>> byServer = new LinkedHashMap<>();
+      for (String key : keys) {
+        byServer.computeIfAbsent(locator.getPrimary(key), node -> new ArrayList<>()).add(key);
+      }
+      for (Map.Entry<MemcachedNode, List<String>> server : byServer.entrySet()) {
+        ops.add(call.part(name(server.getKey().getSocketAddress()), server.getValue()));
       }
     }
-    return batch.future();
+    deadlines.add(call);
+    for (SpyGetAll.MultiGets op : ops) {
+      try {
+        client.getAll(op);
+      } catch (RuntimeException e) {
+        call.failed(op, e);
+      }
+    }
+    return call.future();
   }
 
   private <T> CompletableFuture<T> call(String cacheName, String command, String key,
@@ -272,7 +279,7 @@ final class SharedClient implements AutoCloseable {
     if (closed) {
       return Stages.failed(closedException(cacheName));
     }
-    SpyCall call = new SpyCall(this, cacheName, command, key, null, answer);
+    SpyCall call = new SpyCall(this, cacheName, command, key, answer);
     deadlines.add(call);
     try {
       send.accept(call);

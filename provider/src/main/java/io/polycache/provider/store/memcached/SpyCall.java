@@ -15,7 +15,7 @@ import net.spy.memcached.ops.StoreOperation;
  * One spymemcached operation bridged to a {@link CompletableFuture}. The operation's own callback
  * completes the future on the I/O thread (or on the caller's thread when the client cancels the
  * operation at once because the server is down), and {@link Deadlines} fails it after the
- * timeout. A call sent as part of a {@link SpyBatch} also reports to the batch.
+ * timeout.
  *
  * <p>Why not {@code OperationFuture} listeners: an {@code OperationFuture} hands out its value
  * only through {@code get()}, and a listener added while the operation completes can run before
@@ -35,7 +35,6 @@ final class SpyCall extends Deadlines.Tracked
   private final String command;
   private final String key;
   private final String cacheName;
-  private final SpyBatch batch;
   private volatile Operation operation;
 
   private OperationStatus status;
@@ -48,14 +47,13 @@ final class SpyCall extends Deadlines.Tracked
    * (on the I/O thread: the store's reading of the answer needs no further stage); what
    * {@code answer} throws fails the call.
    */
-  SpyCall(SharedClient shared, String cacheName, String command, String key, SpyBatch batch,
+  SpyCall(SharedClient shared, String cacheName, String command, String key,
       Function<SpyCall, ?> answer) {
     this.answer = answer;
     this.shared = shared;
     this.command = command;
     this.key = key;
     this.cacheName = cacheName;
-    this.batch = batch;
   }
 
   /** Completes with what the answer function made of the server's answer. */
@@ -124,28 +122,38 @@ final class SpyCall extends Deadlines.Tracked
 
   @Override
   public void complete() {
-    Operation op = operation;
-    OperationStatus s = status;
-    if (op != null && op.isCancelled() || s != null && s.getStatusCode() == StatusCode.CANCELLED) {
-      fail(new MemcachedStoreException(prefix() + (shared.isClosed()
-          ? "the memcached backend was closed before " + command + " of key \"" + key
-              + "\" completed"
-          : "memcached server " + server() + " is unreachable (no connection; the client"
-              + " reconnects by itself)")));
+    MemcachedStoreException failure = failure(operation, status, shared, cacheName, server(),
+        what());
+    if (failure != null) {
+      fail(failure);
       return;
+    }
+    succeed();
+  }
+
+  /**
+   * Why a finished operation failed, naming the server and {@code what} was asked; {@code null}
+   * when the server gave an answer a store interprets (success, not found, exists, not stored),
+   * which also counts as a success for the client's connection health.
+   */
+  static MemcachedStoreException failure(Operation op, OperationStatus s, SharedClient shared,
+      String cacheName, String server, String what) {
+    String prefix = prefix(cacheName);
+    if (op != null && op.isCancelled() || s != null && s.getStatusCode() == StatusCode.CANCELLED) {
+      return new MemcachedStoreException(prefix + (shared.isClosed()
+          ? "the memcached backend was closed before " + what + " completed"
+          : "memcached server " + server + " is unreachable (no connection; the client"
+              + " reconnects by itself)"));
     }
     if (op != null && op.hasErrored()) {
       String message = op.getException() == null ? String.valueOf(s)
           : op.getException().getMessage();
-      fail(new MemcachedStoreException(prefix() + "memcached server "
-          + server() + " failed " + command + " of key \"" + key + "\": " + message
-          + hint(message), op.getException()));
-      return;
+      return new MemcachedStoreException(prefix + "memcached server " + server + " failed "
+          + what + ": " + message + hint(message), op.getException());
     }
     if (s == null) {
-      fail(new MemcachedStoreException(prefix() + "memcached server "
-          + server() + " gave no answer to " + command + " of key \"" + key + "\""));
-      return;
+      return new MemcachedStoreException(prefix + "memcached server " + server
+          + " gave no answer to " + what);
     }
     StatusCode code = s.getStatusCode();
     if (s.isSuccess() || code == StatusCode.ERR_NOT_FOUND || code == StatusCode.ERR_EXISTS
@@ -153,13 +161,28 @@ final class SpyCall extends Deadlines.Tracked
       if (op != null) {
         MemcachedConnection.opSucceeded(op);
       }
-      succeed();
-      return;
+      return null;
     }
-    fail(new MemcachedStoreException(prefix() + "memcached server "
-        + server() + " answered \"" + s.getMessage() + "\" (" + code + ") to " + command
-        + " of key \"" + key + "\"" + (code == StatusCode.ERR_2BIG ? hint("too large")
-            : "")));
+    return new MemcachedStoreException(prefix + "memcached server " + server + " answered \""
+        + s.getMessage() + "\" (" + code + ") to " + what
+        + (code == StatusCode.ERR_2BIG ? hint("too large") : ""));
+  }
+
+  /** The failure of an operation whose timeout passed, naming the server and what was asked. */
+  static MemcachedStoreException timeout(SharedClient shared, String cacheName, String server,
+      String what) {
+    return new MemcachedStoreException(prefix(cacheName) + (shared.isClosed()
+        ? "the memcached backend was closed before " + what + " completed"
+        : "memcached server " + server + " did not answer " + what + " within "
+            + shared.timeoutMillis() + " ms"));
+  }
+
+  /** Tells spymemcached that {@code op} timed out, so it stops waiting for its answer. */
+  static void abandon(Operation op) {
+    if (op != null) {
+      op.timeOut();
+      MemcachedConnection.opTimedOut(op);
+    }
   }
 
   /**
@@ -170,23 +193,15 @@ final class SpyCall extends Deadlines.Tracked
     if (future.isDone()) {
       return;
     }
-    fail(new MemcachedStoreException(prefix() + (shared.isClosed()
-        ? "the memcached backend was closed before " + command + " of key \"" + key
-            + "\" completed"
-        : "memcached server " + server() + " did not answer " + command + " of key \"" + key
-            + "\" within " + shared.timeoutMillis() + " ms")));
-    Operation op = operation;
-    if (op != null) {
-      op.timeOut();
-      MemcachedConnection.opTimedOut(op);
-    }
+    fail(timeout(shared, cacheName, server(), what()));
+    abandon(operation);
   }
 
   /** Fails the call before it was sent. */
   void failed(RuntimeException e) {
     String message = e.getMessage() == null ? e.toString() : e.getMessage();
-    fail(new MemcachedStoreException(prefix() + "could not send "
-        + command + " of key \"" + key + "\" to memcached server " + server() + ": " + message, e));
+    fail(new MemcachedStoreException(prefix(cacheName) + "could not send " + what()
+        + " to memcached server " + server() + ": " + message, e));
   }
 
   private void succeed() {
@@ -194,27 +209,25 @@ final class SpyCall extends Deadlines.Tracked
     try {
       result = answer.apply(this);
     } catch (RuntimeException e) {
-      if (future.completeExceptionally(e) && batch != null) {
-        batch.failed(e);
-      }
+      future.completeExceptionally(e);
       return;
     }
-    if (future.complete(result) && batch != null) {
-      batch.arrived();
-    }
+    future.complete(result);
   }
 
   private void fail(RuntimeException e) {
-    if (future.completeExceptionally(e) && batch != null) {
-      batch.failed(e);
-    }
+    future.completeExceptionally(e);
+  }
+
+  private String what() {
+    return command + " of key \"" + key + "\"";
   }
 
   private String server() {
     return shared.serverOf(key);
   }
 
-  private String prefix() {
+  private static String prefix(String cacheName) {
     return "Cache '" + cacheName + "': ";
   }
 

@@ -40,6 +40,11 @@ final class SpyClient extends MemcachedClient {
     send(key, opFact.delete(key, cas, call), call);
   }
 
+  /** A binary multi-get; its keys all live on one server. */
+  void getAll(SpyGetAll.MultiGets op) {
+    mconn.enqueueOperation(op.routeKey(), op);
+  }
+
   private void send(String key, Operation op, SpyCall call) {
     call.started(op);
     mconn.enqueueOperation(key, op);

@@ -151,11 +151,17 @@ class MemcachedFailureTest {
       byte[] onSecond = keyServedBy(backend, second, "second-");
       await(store.put(onFirst, bytes("1"), StoreEntry.ETERNAL));
       await(store.put(onSecond, bytes("2"), StoreEntry.ETERNAL));
+      List<StoreEntry<Object>> both = await(store.getAll(List.of(onSecond, onFirst)));
+      assertEquals("2", text(both.get(0).value()));
+      assertEquals("1", text(both.get(1).value()));
 
       second.stop();
 
       MemcachedStoreException e = failure(store.get(onSecond));
       assertTrue(e.getMessage().contains(second.address()), e.getMessage());
+      MemcachedStoreException spanning = failure(store.getAll(List.of(onFirst, onSecond)));
+      assertTrue(spanning.getMessage().contains(second.address()), spanning.getMessage());
+      assertEquals("1", text(await(store.getAll(List.of(onFirst))).get(0).value()));
       assertEquals("1", text(await(store.get(onFirst)).value()));
       await(store.put(onFirst, bytes("1b"), StoreEntry.ETERNAL));
       assertEquals("1b", text(await(store.get(onFirst)).value()));

@@ -163,6 +163,25 @@ class MemcachedStoreTest {
     assertEquals(Set.of(ByteBuffer.wrap(second)), listed);
   }
 
+  @Test
+  void getAll_readsAKeyGivenTwiceOnce_andItsVersionsStillGuardConditionalWrites() throws Exception {
+    byte[] k = key("bulk-versioned");
+    await(store.put(k, bytes("v1"), StoreEntry.ETERNAL));
+
+    List<StoreEntry<Object>> read = await(store.getAll(List.of(k, key("bulk-absent"), k)));
+
+    assertEquals("v1", text(read.get(0).value()));
+    assertNull(read.get(1));
+    assertEquals("v1", text(read.get(2).value()));
+    assertEquals(read.get(0).version(), read.get(2).version());
+    await(store.put(k, bytes("v2"), StoreEntry.ETERNAL));
+    assertFalse(await(store.replace(k, read.get(0).version(), bytes("stale"), StoreEntry.ETERNAL)),
+        "a version read before another write must not win");
+    StoreEntry<Object> fresh = await(store.getAll(List.of(k))).get(0);
+    assertTrue(await(store.replace(k, fresh.version(), bytes("v3"), StoreEntry.ETERNAL)));
+    assertEquals("v3", text(await(store.get(k)).value()));
+  }
+
   // --------------------------------------------------------------------------------- expiry
 
   @Test
