@@ -37,7 +37,8 @@ import org.openjdk.jmh.util.Version;
  *
  * <pre>
  * Launcher quick|full [--include REGEX] [--param NAME=VALUE[,VALUE]]...
- *                     [--prof PROFILER[:OPTIONS]]... [--skip-heap] [--results DIR] [--docs DIR]
+ *                     [--prof PROFILER[:OPTIONS]]... [--skip-heap] [--idle-as-is]
+ *                     [--results DIR] [--docs DIR]
  * Launcher render [--results DIR] [--docs DIR]
  * </pre>
  *
@@ -45,6 +46,9 @@ import org.openjdk.jmh.util.Version;
  * renders {@code benchmarks.md} and its chart into the docs folder. A run narrowed by
  * {@code --include} or {@code --param}, or with a profiler, is for investigation: it writes its
  * JSON to {@code target/} and leaves the published results alone.
+ *
+ * <p>While JMH runs, the launcher holds a CPU wake-up latency request ({@link WakeLatency}) unless
+ * {@code --idle-as-is} is given; the report says whether it was held.
  */
 public final class Launcher {
 
@@ -87,7 +91,9 @@ public final class Launcher {
     info.put(RunInfo.LOAD_BEFORE, loadAverage());
     Instant started = Instant.now();
     LoadWatch load = LoadWatch.start();
-    try {
+    try (WakeLatency wakeLatency = WakeLatency.hold(!arguments.idleAsIs())) {
+      info.put(RunInfo.WAKE_LATENCY, wakeLatency.description());
+      System.out.println("CPU wake-up latency: " + wakeLatency.description());
       runJmh(arguments, settings, json, info);
     } finally {
       load.close();
@@ -245,12 +251,12 @@ public final class Launcher {
 
   /** The command line. */
   record Arguments(String mode, String include, List<String> params, List<String> profilers,
-      boolean skipHeap, Path results, Path docs) {
+      boolean skipHeap, boolean idleAsIs, Path results, Path docs) {
 
     static final String USAGE = """
         usage: Launcher quick|full [--include REGEX] [--param NAME=VALUE[,VALUE]]...
                                    [--prof PROFILER[:OPTIONS]]... [--skip-heap]
-                                   [--results DIR] [--docs DIR]
+                                   [--idle-as-is] [--results DIR] [--docs DIR]
                Launcher render [--results DIR] [--docs DIR]""";
 
     static Arguments parse(String[] args) {
@@ -261,6 +267,7 @@ public final class Launcher {
       List<String> params = new ArrayList<>();
       List<String> profilers = new ArrayList<>();
       boolean skipHeap = false;
+      boolean idleAsIs = false;
       Path results = Path.of("results");
       Path docs = Path.of("..", "docs");
       for (int i = 1; i < args.length; i++) {
@@ -269,6 +276,7 @@ public final class Launcher {
           case "--param" -> params.add(param(value(args, ++i)));
           case "--prof" -> profilers.add(value(args, ++i));
           case "--skip-heap" -> skipHeap = true;
+          case "--idle-as-is" -> idleAsIs = true;
           case "--results" -> results = Path.of(value(args, ++i));
           case "--docs" -> docs = Path.of(value(args, ++i));
           default -> {
@@ -280,7 +288,7 @@ public final class Launcher {
         }
       }
       return new Arguments(args[0], include, List.copyOf(params), List.copyOf(profilers),
-          skipHeap, results.toAbsolutePath().normalize(), docs.toAbsolutePath().normalize());
+          skipHeap, idleAsIs, results.toAbsolutePath().normalize(), docs.toAbsolutePath().normalize());
     }
 
     private static String param(String value) {

@@ -16,6 +16,7 @@ class LauncherArgumentsTest {
     Launcher.Arguments arguments = Launcher.Arguments.parse(new String[] {"quick"});
     assertEquals("quick", arguments.mode());
     assertTrue(arguments.complete());
+    assertFalse(arguments.idleAsIs());
     assertEquals(Path.of("results").toAbsolutePath().normalize(), arguments.results());
     assertEquals(Path.of("..", "docs").toAbsolutePath().normalize(), arguments.docs());
   }
@@ -29,6 +30,13 @@ class LauncherArgumentsTest {
     assertEquals("RedisSync.get", arguments.include());
     assertEquals(List.of("target=polycache"), arguments.params());
     assertEquals(List.of("stack"), arguments.profilers());
+  }
+
+  @Test
+  void parse_idleAsIs_isStillACompleteRun() {
+    Launcher.Arguments arguments = Launcher.Arguments.parse(new String[] {"full", "--idle-as-is"});
+    assertTrue(arguments.idleAsIs());
+    assertTrue(arguments.complete());
   }
 
   @Test

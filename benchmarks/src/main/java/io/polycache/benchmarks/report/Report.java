@@ -270,6 +270,7 @@ public final class Report {
     row(md, "highest 1-minute load average during the run", run.get(RunInfo.LOAD_PEAK)
         + " (the benchmark and its servers alone keep it near " + run.get(RunInfo.CORES)
         + "; more means other work shared the machine)");
+    row(md, "CPU wake-up latency", run.get(RunInfo.WAKE_LATENCY));
     row(md, "JVM", run.get(RunInfo.JVM));
     row(md, "JMH", run.get(RunInfo.JMH) + ", throughput mode, " + run.get(RunInfo.THREADS)
         + " threads, " + run.get(RunInfo.FORKS) + " fork(s) per benchmark, warm-up "
@@ -296,6 +297,7 @@ public final class Report {
         - **Threads.** 2 JMH threads (`@Threads(2)`) on a 2-core machine that also runs the\
          servers: a synchronous remote call is bound by the loopback round trip, so the raw\
          client is the limit and peers can sit close to it.
+        - **Idle CPUs.** The launcher asks Linux for a CPU wake-up latency of 0 µs while JMH         runs (`/dev/cpu_dma_latency`, as tuned's latency-performance profile does; see the         machine table for whether it was held). Otherwise each synchronous round trip pays         several wake-ups of halted CPUs, which on a virtual machine cost more than the round         trip and vary from fork to fork; every target runs under the same setting.
         - **Asynchronous targets** issue 64 calls per thread without waiting, then wait for all 64\
          (`@OperationsPerInvocation(64)`).
         - **Memory:** Polycache `memory:` caches and Caffeine's JCache, both unbounded and eternal,\

@@ -30,6 +30,7 @@ public final class RunInfo {
   public static final String LOAD_BEFORE = "machine.load.before";
   public static final String LOAD_AFTER = "machine.load.after";
   public static final String LOAD_PEAK = "machine.load.peak";
+  public static final String WAKE_LATENCY = "machine.wakeLatency";
   public static final String JVM = "jvm.version";
   public static final String FORK_JVM_OPTIONS = "jvm.forkOptions";
   public static final String JMH = "jmh.version";
