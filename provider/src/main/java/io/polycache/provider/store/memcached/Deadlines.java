@@ -35,6 +35,17 @@ final class Deadlines {
   abstract static class Tracked {
     private long deadline;
     private volatile Tracked next;
+    /** A hint, set once it is done: the sweep then passes it without asking {@link #isDone}. */
+    private boolean settled;
+
+    /**
+     * Marks it done (answered or failed). The sweep reads the mark from the same cache line as
+     * the link it follows anyway; without the mark it asks {@link #isDone}, so a mark not yet
+     * visible only costs that question.
+     */
+    final void settle() {
+      SETTLED.setRelease(this, true);
+    }
 
     /** Whether it has its answer (or failed otherwise); it is then forgotten. */
     abstract boolean isDone();
@@ -59,10 +70,12 @@ final class Deadlines {
   static final long SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   private static final long MIN_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
   private static final VarHandle NEXT;
+  private static final VarHandle SETTLED;
 
   static {
     try {
       NEXT = MethodHandles.lookup().findVarHandle(Tracked.class, "next", Tracked.class);
+      SETTLED = MethodHandles.lookup().findVarHandle(Tracked.class, "settled", boolean.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -107,7 +120,7 @@ final class Deadlines {
     synchronized (this) {
       last = passed;
       while ((waiting = (Tracked) NEXT.getAcquire(last)) != null) {
-        if (!waiting.isDone()) {
+        if (!(boolean) SETTLED.getAcquire(waiting) && !waiting.isDone()) {
           if (waiting.deadline - now > 0) {
             break;
           }

@@ -47,6 +47,8 @@ final class MemcachedKeys {
 
   private final byte[] prefix;
   private final String storePrefix;
+  /** The store prefix as ASCII bytes. */
+  private final byte[] storePrefixBytes;
   private final UnaryOperator<byte[]> digest;
 
   /** Keys of the cache whose keys start with {@code prefix}; long ones hashed by SHA-256. */
@@ -58,6 +60,7 @@ final class MemcachedKeys {
   MemcachedKeys(byte[] prefix, UnaryOperator<byte[]> digest) {
     this.prefix = prefix.clone();
     this.storePrefix = storePrefix(this.prefix);
+    this.storePrefixBytes = storePrefix.getBytes(StandardCharsets.US_ASCII);
     this.digest = digest;
   }
 
@@ -90,6 +93,13 @@ final class MemcachedKeys {
       throw new IllegalArgumentException("a key of this cache must start with its prefix \""
           + new String(prefix, StandardCharsets.ISO_8859_1) + "\"");
     }
+    int length = storePrefixBytes.length + logical.length - prefix.length;
+    if (length <= MAX_KEY_LENGTH && allPlain(logical, prefix.length)) {
+      byte[] ascii = Arrays.copyOf(storePrefixBytes, length);
+      System.arraycopy(logical, prefix.length, ascii, storePrefixBytes.length,
+          logical.length - prefix.length);
+      return new Key(logical, new String(ascii, StandardCharsets.ISO_8859_1), false);
+    }
     StringBuilder text = new StringBuilder(Math.min(MAX_KEY_LENGTH + 8,
         storePrefix.length() + logical.length - prefix.length));
     text.append(storePrefix);
@@ -109,6 +119,15 @@ final class MemcachedKeys {
     }
     String hashed = storePrefix + HASHED + BASE64URL.encodeToString(digest.apply(logical));
     return new Key(logical, hashed, true);
+  }
+
+  private static boolean allPlain(byte[] bytes, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (!isPlain(bytes[i] & 0xff)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether {@code memcachedKey} belongs to this cache (by its prefix). */

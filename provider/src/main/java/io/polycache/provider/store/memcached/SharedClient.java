@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -30,7 +31,6 @@ import net.spy.memcached.MemcachedNode;
 import net.spy.memcached.NodeLocator;
 import net.spy.memcached.auth.AuthDescriptor;
 import net.spy.memcached.auth.PlainCallbackHandler;
-import net.spy.memcached.ops.LinkedOperationQueueFactory;
 import net.spy.memcached.ops.StoreType;
 
 /**
@@ -129,7 +129,7 @@ final class SharedClient implements AutoCloseable {
             : DefaultHashAlgorithm.KETAMA_HASH)
         .setFailureMode(FailureMode.Cancel)
         .setOpTimeout(timeoutMillis)
-        .setOpQueueFactory(new LinkedOperationQueueFactory())
+        .setOpQueueFactory(LinkedTransferQueue::new)
         .setOpQueueMaxBlockTime(timeoutMillis)
         .setAuthWaitTime(timeoutMillis)
         .setMaxReconnectDelay(Math.max(1, (options.maxReconnectDelay().toMillis() + 999) / 1000))

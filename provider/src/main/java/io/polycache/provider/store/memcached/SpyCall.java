@@ -26,8 +26,8 @@ import net.spy.memcached.ops.StoreOperation;
  * exists, not stored) and exceptionally with a {@link MemcachedStoreException} naming the server
  * for everything else.
  */
-final class SpyCall extends Deadlines.Tracked
-    implements GetsOperation.Callback, StoreOperation.Callback, DeleteOperation.Callback {
+final class SpyCall extends Deadlines.Tracked implements GetsOperation.Callback,
+    StoreOperation.Callback, DeleteOperation.Callback, SpySubject {
 
   private final CompletableFuture<Object> future = new CompletableFuture<>();
   private final Function<SpyCall, ?> answer;
@@ -122,8 +122,7 @@ final class SpyCall extends Deadlines.Tracked
 
   @Override
   public void complete() {
-    MemcachedStoreException failure = failure(operation, status, shared, cacheName, server(),
-        what());
+    MemcachedStoreException failure = failure(operation, status, shared, cacheName, this);
     if (failure != null) {
       fail(failure);
       return;
@@ -132,28 +131,28 @@ final class SpyCall extends Deadlines.Tracked
   }
 
   /**
-   * Why a finished operation failed, naming the server and {@code what} was asked; {@code null}
-   * when the server gave an answer a store interprets (success, not found, exists, not stored),
-   * which also counts as a success for the client's connection health.
+   * Why a finished operation failed, naming the server and what was asked; {@code null} when
+   * the server gave an answer a store interprets (success, not found, exists, not stored), which
+   * also counts as a success for the client's connection health.
    */
   static MemcachedStoreException failure(Operation op, OperationStatus s, SharedClient shared,
-      String cacheName, String server, String what) {
-    String prefix = prefix(cacheName);
+      String cacheName, SpySubject subject) {
     if (op != null && op.isCancelled() || s != null && s.getStatusCode() == StatusCode.CANCELLED) {
-      return new MemcachedStoreException(prefix + (shared.isClosed()
-          ? "the memcached backend was closed before " + what + " completed"
-          : "memcached server " + server + " is unreachable (no connection; the client"
-              + " reconnects by itself)"));
+      return new MemcachedStoreException(prefix(cacheName) + (shared.isClosed()
+          ? "the memcached backend was closed before " + subject.what() + " completed"
+          : "memcached server " + subject.server() + " is unreachable (no connection; the"
+              + " client reconnects by itself)"));
     }
     if (op != null && op.hasErrored()) {
       String message = op.getException() == null ? String.valueOf(s)
           : op.getException().getMessage();
-      return new MemcachedStoreException(prefix + "memcached server " + server + " failed "
-          + what + ": " + message + hint(message), op.getException());
+      return new MemcachedStoreException(prefix(cacheName) + "memcached server "
+          + subject.server() + " failed " + subject.what() + ": " + message + hint(message),
+          op.getException());
     }
     if (s == null) {
-      return new MemcachedStoreException(prefix + "memcached server " + server
-          + " gave no answer to " + what);
+      return new MemcachedStoreException(prefix(cacheName) + "memcached server "
+          + subject.server() + " gave no answer to " + subject.what());
     }
     StatusCode code = s.getStatusCode();
     if (s.isSuccess() || code == StatusCode.ERR_NOT_FOUND || code == StatusCode.ERR_EXISTS
@@ -163,9 +162,9 @@ final class SpyCall extends Deadlines.Tracked
       }
       return null;
     }
-    return new MemcachedStoreException(prefix + "memcached server " + server + " answered \""
-        + s.getMessage() + "\" (" + code + ") to " + what
-        + (code == StatusCode.ERR_2BIG ? hint("too large") : ""));
+    return new MemcachedStoreException(prefix(cacheName) + "memcached server "
+        + subject.server() + " answered \"" + s.getMessage() + "\" (" + code + ") to "
+        + subject.what() + (code == StatusCode.ERR_2BIG ? hint("too large") : ""));
   }
 
   /** The failure of an operation whose timeout passed, naming the server and what was asked. */
@@ -209,21 +208,25 @@ final class SpyCall extends Deadlines.Tracked
     try {
       result = answer.apply(this);
     } catch (RuntimeException e) {
-      future.completeExceptionally(e);
+      fail(e);
       return;
     }
     future.complete(result);
+    settle();
   }
 
   private void fail(RuntimeException e) {
     future.completeExceptionally(e);
+    settle();
   }
 
-  private String what() {
+  @Override
+  public String what() {
     return command + " of key \"" + key + "\"";
   }
 
-  private String server() {
+  @Override
+  public String server() {
     return shared.serverOf(key);
   }
 

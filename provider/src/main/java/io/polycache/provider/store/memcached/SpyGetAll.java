@@ -80,11 +80,15 @@ final class SpyGetAll extends Deadlines.Tracked {
     for (ServerGet part : parts) {
       if (part.op == op) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        future.completeExceptionally(new MemcachedStoreException("Cache '" + cacheName
-            + "': could not send " + part.what() + " to memcached server " + part.server + ": "
-            + message, e));
+        fail(new MemcachedStoreException("Cache '" + cacheName + "': could not send "
+            + part.what() + " to memcached server " + part.server + ": " + message, e));
       }
     }
+  }
+
+  private void fail(MemcachedStoreException e) {
+    future.completeExceptionally(e);
+    settle();
   }
 
   @Override
@@ -97,8 +101,7 @@ final class SpyGetAll extends Deadlines.Tracked {
   void expire() {
     for (ServerGet part : parts) {
       if (!part.finished) {
-        future.completeExceptionally(
-            SpyCall.timeout(shared, cacheName, part.server, part.what()));
+        fail(SpyCall.timeout(shared, cacheName, part.server, part.what()));
         SpyCall.abandon(part.op);
       }
     }
@@ -125,7 +128,7 @@ final class SpyGetAll extends Deadlines.Tracked {
   }
 
   /** The answer of one server. */
-  private final class ServerGet implements GetOperation.Callback {
+  private final class ServerGet implements GetOperation.Callback, SpySubject {
     private final String server;
     private final int size;
     private MultiGets op;
@@ -137,7 +140,13 @@ final class SpyGetAll extends Deadlines.Tracked {
       this.size = size;
     }
 
-    String what() {
+    @Override
+    public String server() {
+      return server;
+    }
+
+    @Override
+    public String what() {
       return "get of " + size + (size == 1 ? " key" : " keys");
     }
 
@@ -159,12 +168,12 @@ final class SpyGetAll extends Deadlines.Tracked {
     @Override
     public void complete() {
       finished = true;
-      MemcachedStoreException failure = SpyCall.failure(op, status, shared, cacheName, server,
-          what());
+      MemcachedStoreException failure = SpyCall.failure(op, status, shared, cacheName, this);
       if (failure != null) {
-        future.completeExceptionally(failure);
+        fail(failure);
       } else if (left.decrementAndGet() == 0) {
         future.complete(SpyGetAll.this);
+        settle();
       }
     }
   }
