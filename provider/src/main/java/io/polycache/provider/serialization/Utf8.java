@@ -15,6 +15,11 @@ final class Utf8 {
 
   /** The UTF-8 bytes of {@code text}, or {@code null} when it holds a lone surrogate. */
   static byte[] encode(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    // one byte per char means no char above U+007F; a lone surrogate would show as '?'
+    if (bytes.length == text.length() && indexOf(bytes, (byte) '?') < 0) {
+      return bytes;
+    }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.isHighSurrogate(c)) {
@@ -26,7 +31,16 @@ final class Utf8 {
         return null;
       }
     }
-    return text.getBytes(StandardCharsets.UTF_8);
+    return bytes;
+  }
+
+  private static int indexOf(byte[] bytes, byte b) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The text of the UTF-8 bytes, or {@code null} when they are not well-formed UTF-8. */
