@@ -108,6 +108,13 @@ final class SingleStep<K, V> {
     long createAt = createAt(ttl, now);
     long updateAt = updateAt(ttl, now);
     if (!returnOld && !core.listening() && createAt == updateAt) {
+      if (!core.stats.isEnabled()) {
+        // nothing to count and the result is null either way: the store's own future will do
+        @SuppressWarnings("unchecked")
+        CompletableFuture<V> written = (CompletableFuture<V>) (CompletableFuture<?>)
+            core.store.write(storeKey, storeValue, createAt);
+        return written;
+      }
       return finish(core.store.write(storeKey, storeValue, createAt), ignored -> {
         Outcome<K, V, V> o = new Outcome<>();
         o.puts = createAt > now ? 1 : 0;

@@ -154,8 +154,10 @@ final class Writes<K, V> {
     Object storeValue = core.values.encode(value);
     if (single.applies()) {
       long start = core.stats.start();
-      CompletableFuture<Void> done = attempt(() -> single.put(key, storeKey, value, storeValue,
-          ttl, false)).thenApply(ignored -> null);
+      // without the old value, the single step completes with null: no stage to drop it
+      @SuppressWarnings("unchecked")
+      CompletableFuture<Void> done = (CompletableFuture<Void>) (CompletableFuture<?>) attempt(
+          () -> single.put(key, storeKey, value, storeValue, ttl, false));
       return start == 0 ? done : done.whenComplete((r, e) -> Timing.PUT.record(core, start));
     }
     return run(key, storeKey, core.new CoreOp<Void>(key) {
