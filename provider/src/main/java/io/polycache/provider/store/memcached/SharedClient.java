@@ -1,5 +1,6 @@
 package io.polycache.provider.store.memcached;
 
+import io.polycache.provider.store.Deadlines;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;

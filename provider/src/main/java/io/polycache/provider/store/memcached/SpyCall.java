@@ -1,5 +1,6 @@
 package io.polycache.provider.store.memcached;
 
+import io.polycache.provider.store.Deadlines;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -67,12 +68,12 @@ final class SpyCall extends Deadlines.Tracked implements GetsOperation.Callback,
   }
 
   @Override
-  boolean isDone() {
+  protected boolean isDone() {
     return future.isDone();
   }
 
   @Override
-  void expire() {
+  protected void expire() {
     timedOut();
   }
 

@@ -1,5 +1,6 @@
 package io.polycache.provider.store.memcached;
 
+import io.polycache.provider.store.Deadlines;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -92,13 +93,13 @@ final class SpyGetAll extends Deadlines.Tracked {
   }
 
   @Override
-  boolean isDone() {
+  protected boolean isDone() {
     return future.isDone();
   }
 
   /** Fails the call, naming a server that has not answered, and abandons what is unanswered. */
   @Override
-  void expire() {
+  protected void expire() {
     for (ServerGet part : parts) {
       if (!part.finished) {
         fail(SpyCall.timeout(shared, cacheName, part.server, part.what()));

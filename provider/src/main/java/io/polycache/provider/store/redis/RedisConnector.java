@@ -11,8 +11,10 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
+import io.polycache.provider.store.Deadlines;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * reconnects by itself: for Sentinel it asks the sentinels for the current master on every
  * attempt; for a cluster Lettuce's adaptive topology refresh (on by default) reacts to
  * redirects and reconnects, and a periodic refresh catches what those miss. Every command is
- * bounded by the command timeout, so a dead server costs a caller at most that timeout. A
+ * bounded by the command timeout ({@link #track}: the backend's {@link Deadlines}, one sweep
+ * on one timer thread, instead of Lettuce's timer task per command), so a dead server costs a
+ * caller at most that timeout. A
  * single-server connection rejects commands at once while it is down; a cluster connection
  * lets them wait (within the timeout), because Lettuce opens its per-node connections lazily
  * and would otherwise reject the first command sent to each node.
@@ -41,6 +45,9 @@ final class RedisConnector {
   private final RedisClient client;
   private final RedisClusterClient clusterClient;
   private final Object lock = new Object();
+  private final ScheduledThreadPoolExecutor timer;
+  private final Deadlines deadlines;
+  private final long timeoutMillis;
 
   private volatile RedisLink link;
   private CompletableFuture<RedisLink> opening;
@@ -56,7 +63,14 @@ final class RedisConnector {
         .connectTimeout(settings.connectTimeout())
         .keepAlive(true)
         .build();
-    TimeoutOptions timeouts = TimeoutOptions.enabled(settings.timeout());
+    this.timeoutMillis = Math.max(1, settings.timeout().toMillis());
+    this.timer = new ScheduledThreadPoolExecutor(1, task -> {
+      Thread thread = new Thread(task, "polycache-redis-timer");
+      thread.setDaemon(true);
+      return thread;
+    });
+    this.deadlines = new Deadlines(timer, timeoutMillis);
+    TimeoutOptions timeouts = TimeoutOptions.builder().timeoutCommands(false).build();
     if (settings.mode() == RedisSettings.Mode.CLUSTER) {
       this.client = null;
       this.clusterClient = RedisClusterClient.create(resources, settings.clusterSeeds());
@@ -83,6 +97,17 @@ final class RedisConnector {
 
   RedisSettings settings() {
     return settings;
+  }
+
+  /**
+   * Starts the timeout of what an operation just sent: unless {@code sent} completes within the
+   * command timeout, it fails with Lettuce's {@code RedisCommandTimeoutException}. Settling the
+   * returned deadline when {@code sent} completes spares the sweep a look at the future.
+   */
+  CommandDeadline track(CompletableFuture<?> sent) {
+    CommandDeadline deadline = new CommandDeadline(sent, timeoutMillis);
+    deadlines.add(deadline);
+    return deadline;
   }
 
   /** The open link, or {@code null} before the first connection succeeded (or after close). */
@@ -167,6 +192,8 @@ final class RedisConnector {
     } finally {
       resources.shutdown(0, SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
           .awaitUninterruptibly(SHUTDOWN_TIMEOUT.toMillis() + 500);
+      timer.shutdown();
+      deadlines.expireAll();
     }
   }
 

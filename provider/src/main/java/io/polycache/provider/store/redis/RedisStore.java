@@ -296,7 +296,7 @@ public final class RedisStore implements Store<Object, Object> {
       KeyScan scan = new KeyScan(link, prefix);
       KeyScan.Cursor from = cursor == null ? scan.start(this) : (KeyScan.Cursor) cursor;
       CompletableFuture<KeyPage<Object>> result = new CompletableFuture<>();
-      scan.page(from, limit).whenComplete((page, failure) -> {
+      bounded(scan.page(from, limit)).whenComplete((page, failure) -> {
         if (failure != null) {
           result.completeExceptionally(failures.of("keys", scan.serverOf(from), null, failure));
         } else {
@@ -334,14 +334,13 @@ public final class RedisStore implements Store<Object, Object> {
           });
       return;
     }
-    scan.step(cursor, KeyScan.MAX_SCAN_COUNT).whenComplete((next, failure) -> {
+    bounded(scan.step(cursor, KeyScan.MAX_SCAN_COUNT)).whenComplete((next, failure) -> {
       if (failure != null) {
         done.completeExceptionally(failures.of("clear", scan.serverOf(cursor), null, failure));
         return;
       }
       if (!next.found().isEmpty()) {
-        unlinks.add(link.commands().unlink(next.found().toArray(byte[][]::new))
-            .toCompletableFuture());
+        unlinks.add(bounded(link.commands().unlink(next.found().toArray(byte[][]::new))));
       }
       clearFrom(link, scan, new KeyScan.Cursor(next.owner(), next.nodes(), next.node(),
           next.position(), List.of()), unlinks, done);
@@ -378,21 +377,20 @@ public final class RedisStore implements Store<Object, Object> {
   private <T, R> CompletableFuture<R> execute(String operation, byte[] key, Command<T> command,
       Decoder<T, R> decoder) {
     return withLink(operation, key, link -> {
-      CompletableFuture<R> result = new CompletableFuture<>();
-      command.send(link.commands()).whenComplete((reply, failure) -> {
+      CompletableFuture<T> sent = command.send(link.commands()).toCompletableFuture();
+      CommandDeadline deadline = connector.track(sent);
+      return sent.handle((reply, failure) -> {
+        deadline.settle();
         if (failure != null) {
-          result.completeExceptionally(failures.of(operation,
-              key == null ? link.servers() : link.serverOf(key), key, failure));
-          return;
+          throw failures.of(operation, key == null ? link.servers() : link.serverOf(key), key,
+              failure);
         }
         try {
-          result.complete(decoder.decode(reply));
+          return decoder.decode(reply);
         } catch (RuntimeException e) {
-          result.completeExceptionally(e instanceof StoreException ? e
-              : failures.of(operation, link.servers(), key, e));
+          throw e instanceof StoreException ? e : failures.of(operation, link.servers(), key, e);
         }
       });
-      return result;
     });
   }
 
@@ -435,6 +433,13 @@ public final class RedisStore implements Store<Object, Object> {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(failures.of(operation, link.servers(), null, e));
     }
+  }
+
+  /** {@code sent}, failed unless it completes within the command timeout. */
+  private <T> CompletableFuture<T> bounded(CompletionStage<T> sent) {
+    CompletableFuture<T> future = sent.toCompletableFuture();
+    connector.track(future);
+    return future;
   }
 
   private RedisEntry decode(byte[] key, byte[] stored) {

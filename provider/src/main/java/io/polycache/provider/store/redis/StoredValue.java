@@ -1,5 +1,9 @@
 package io.polycache.provider.store.redis;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The bytes Polycache keeps in one Redis string: an 18-byte header, then the value.
  *
@@ -25,6 +29,9 @@ final class StoredValue {
   static final byte FORMAT = 1;
   static final int TAG_LENGTH = 10;
   static final int HEADER_LENGTH = 18;
+
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private StoredValue() {}
 
@@ -83,17 +90,10 @@ final class StoredValue {
   }
 
   private static void putLong(byte[] bytes, int offset, long value) {
-    for (int i = 7; i >= 0; i--) {
-      bytes[offset + i] = (byte) value;
-      value >>>= 8;
-    }
+    LONG.set(bytes, offset, value);
   }
 
   private static long getLong(byte[] bytes, int offset) {
-    long value = 0;
-    for (int i = 0; i < 8; i++) {
-      value = value << 8 | (bytes[offset + i] & 0xff);
-    }
-    return value;
+    return (long) LONG.get(bytes, offset);
   }
 }

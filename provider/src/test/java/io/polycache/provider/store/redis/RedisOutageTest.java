@@ -66,6 +66,7 @@ class RedisOutageTest {
       RedisStore store = backend.open(spec("app", "hung"));
       byte[] k = key(store, "k");
       await(store.put(k, utf8("v"), ETERNAL));
+      Object version = await(store.get(k)).version();
 
       hung.pause();
       List<CompletableFuture<?>> calls = new ArrayList<>();
@@ -74,6 +75,9 @@ class RedisOutageTest {
         calls.add(store.get(k));
         calls.add(store.getAll(List.of(k, key(store, "other"))));
         calls.add(store.write(key(store, "written"), utf8("w"), ETERNAL));
+        calls.add(store.replace(k, version, utf8("script"), ETERNAL));
+        calls.add(store.keys(null, 10));
+        calls.add(store.clear());
         for (int i = 0; i < 100; i++) {
           calls.add(store.get(key(store, "k" + i)));
         }

@@ -1,4 +1,4 @@
-package io.polycache.provider.store.memcached;
+package io.polycache.provider.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,12 +37,12 @@ class DeadlinesTest {
     }
 
     @Override
-    boolean isDone() {
+    protected boolean isDone() {
       return answered || expirations.get() > 0;
     }
 
     @Override
-    void expire() {
+    protected void expire() {
       expiredNanos = System.nanoTime();
       expirations.incrementAndGet();
       expired.countDown();

@@ -1,4 +1,4 @@
-package io.polycache.provider.store.memcached;
+package io.polycache.provider.store;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -10,8 +10,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Fails the operations that get no answer within the backend's timeout, without a timer task
- * per operation. Scheduling and cancelling one task per call woke the timer thread on every
- * call, which cost Memcached about a third of its throughput on a small machine.
+ * per operation; the Redis and Memcached stores share it. Scheduling and cancelling one task per
+ * call woke the timer thread on every call, which cost Memcached about a third of its throughput
+ * on a small machine, and Lettuce's command timeout (a timer task per command) about a tenth of
+ * Redis'.
  *
  * <p>Every operation of a backend has the same timeout, so operations registered in the order
  * they are sent are also in the order of their deadlines. One sweep, run on the timer while
@@ -26,13 +28,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * without compare-and-set. A sender between its swap and its store hides the operations after
  * it from one sweep, which only delays their time-out to the next.
  */
-final class Deadlines {
+public final class Deadlines {
 
   /**
    * One registered operation (or group of operations sent together). It holds its own deadline
    * and the link to the one registered after it, so that the queue needs no node of its own.
    */
-  abstract static class Tracked {
+  public abstract static class Tracked {
     private long deadline;
     private volatile Tracked next;
     /** A hint, set once it is done: the sweep then passes it without asking {@link #isDone}. */
@@ -43,31 +45,31 @@ final class Deadlines {
      * the link it follows anyway; without the mark it asks {@link #isDone}, so a mark not yet
      * visible only costs that question.
      */
-    final void settle() {
+    public final void settle() {
       SETTLED.setRelease(this, true);
     }
 
     /** Whether it has its answer (or failed otherwise); it is then forgotten. */
-    abstract boolean isDone();
+    protected abstract boolean isDone();
 
     /** Fails it because the timeout passed. */
-    abstract void expire();
+    protected abstract void expire();
   }
 
   /** Where the queue starts: a placeholder that is always done. */
   private static final class Start extends Tracked {
     @Override
-    boolean isDone() {
+    protected boolean isDone() {
       return true;
     }
 
     @Override
-    void expire() {
+    protected void expire() {
       // nothing to fail
     }
   }
 
-  static final long SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+  public static final long SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   private static final long MIN_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
   private static final VarHandle NEXT;
   private static final VarHandle SETTLED;
@@ -88,7 +90,7 @@ final class Deadlines {
   /** The last operation the sweep has passed; read and written only under this object's lock. */
   private Tracked passed;
 
-  Deadlines(ScheduledExecutorService timer, long timeoutMillis) {
+  public Deadlines(ScheduledExecutorService timer, long timeoutMillis) {
     this.timer = timer;
     this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     this.passed = new Start();
@@ -96,7 +98,7 @@ final class Deadlines {
   }
 
   /** Starts the clock of {@code tracked}: it is failed unless done within the timeout. */
-  void add(Tracked tracked) {
+  public void add(Tracked tracked) {
     tracked.deadline = System.nanoTime() + timeoutNanos;
     Tracked previous = tail.getAndSet(tracked);
     NEXT.setRelease(previous, tracked);
@@ -152,7 +154,7 @@ final class Deadlines {
   }
 
   /** Fails every registered operation still waiting; used when the backend closes. */
-  synchronized void expireAll() {
+  public synchronized void expireAll() {
     Tracked last = passed;
     Tracked waiting;
     while ((waiting = (Tracked) NEXT.getAcquire(last)) != null) {
