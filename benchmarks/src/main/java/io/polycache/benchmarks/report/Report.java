@@ -297,7 +297,11 @@ public final class Report {
         - **Threads.** 2 JMH threads (`@Threads(2)`) on a 2-core machine that also runs the\
          servers: a synchronous remote call is bound by the loopback round trip, so the raw\
          client is the limit and peers can sit close to it.
-        - **Idle CPUs.** The launcher asks Linux for a CPU wake-up latency of 0 µs while JMH         runs (`/dev/cpu_dma_latency`, as tuned's latency-performance profile does; see the         machine table for whether it was held). Otherwise each synchronous round trip pays         several wake-ups of halted CPUs, which on a virtual machine cost more than the round         trip and vary from fork to fork; every target runs under the same setting.
+        - **Idle CPUs.** The launcher asks Linux for a CPU wake-up latency of 0 µs while JMH\
+         runs (`/dev/cpu_dma_latency`, as tuned's latency-performance profile does; the machine\
+         table says whether it was held). Otherwise each synchronous round trip pays several\
+         wake-ups of halted CPUs, which on a virtual machine cost more than the round trip and\
+         vary from fork to fork; every target runs under the same setting.
         - **Asynchronous targets** issue 64 calls per thread without waiting, then wait for all 64\
          (`@OperationsPerInvocation(64)`).
         - **Memory:** Polycache `memory:` caches and Caffeine's JCache, both unbounded and eternal,\
