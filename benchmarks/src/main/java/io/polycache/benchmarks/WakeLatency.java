@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Keeps idle CPUs ready to run at once while the benchmarks run: a CPU wake-up latency request of
@@ -38,7 +39,7 @@ final class WakeLatency implements AutoCloseable {
     }
     OutputStream out = null;
     try {
-      out = Files.newOutputStream(DEVICE);
+      out = Files.newOutputStream(DEVICE, StandardOpenOption.WRITE);
       out.write(new byte[4]);
       out.flush();
       return new WakeLatency(out, "0 µs requested through " + DEVICE

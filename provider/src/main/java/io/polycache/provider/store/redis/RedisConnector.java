@@ -27,10 +27,9 @@ import java.util.concurrent.TimeUnit;
  * redirects and reconnects, and a periodic refresh catches what those miss. Every command is
  * bounded by the command timeout ({@link #track}: the backend's {@link Deadlines}, one sweep
  * on one timer thread, instead of Lettuce's timer task per command), so a dead server costs a
- * caller at most that timeout. A
- * single-server connection rejects commands at once while it is down; a cluster connection
- * lets them wait (within the timeout), because Lettuce opens its per-node connections lazily
- * and would otherwise reject the first command sent to each node.
+ * caller at most that timeout. A single-server connection rejects commands at once while it is
+ * down; a cluster connection lets them wait (within the timeout), because Lettuce opens its
+ * per-node connections lazily and would otherwise reject the first command sent to each node.
  */
 final class RedisConnector {
 
