@@ -288,7 +288,8 @@ public final class Launcher {
         }
       }
       return new Arguments(args[0], include, List.copyOf(params), List.copyOf(profilers),
-          skipHeap, idleAsIs, results.toAbsolutePath().normalize(), docs.toAbsolutePath().normalize());
+          skipHeap, idleAsIs, results.toAbsolutePath().normalize(),
+          docs.toAbsolutePath().normalize());
     }
 
     private static String param(String value) {
