@@ -3,14 +3,16 @@ package io.polycache.benchmarks;
 import java.util.List;
 
 /**
- * How long JMH measures. {@code quick} takes about ten minutes for all 60 benchmarks on a 2-core
- * machine; {@code full} about forty, with two forks so fork-to-fork variation shows in the error.
+ * How long JMH measures, and about how many minutes all 60 benchmarks take on a 2-core machine.
+ * {@code full} runs three forks of each: a blocking round trip over loopback differs by up to a
+ * tenth from one JVM to the next on this kind of machine, so the error shows that spread and the
+ * mean of three forks is steadier than that of two.
  */
 public record RunSettings(String mode, int forks, int warmupIterations, int warmupSeconds,
-    int measurementIterations, int measurementSeconds) {
+    int measurementIterations, int measurementSeconds, int minutes) {
 
-  public static final RunSettings QUICK = new RunSettings("quick", 1, 2, 1, 3, 2);
-  public static final RunSettings FULL = new RunSettings("full", 2, 3, 2, 5, 2);
+  public static final RunSettings QUICK = new RunSettings("quick", 1, 2, 1, 3, 2, 10);
+  public static final RunSettings FULL = new RunSettings("full", 3, 3, 2, 5, 2, 55);
 
   /** The options of every JMH fork, before the server addresses. */
   public static final List<String> FORK_JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g");

@@ -1,6 +1,7 @@
 package io.polycache.benchmarks.report;
 
 import io.polycache.benchmarks.HeapPerEntry;
+import io.polycache.benchmarks.RunSettings;
 import io.polycache.benchmarks.client.MemoryClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -113,6 +114,14 @@ public final class Report {
             + " (see the JMH log of the run)." : "");
   }
 
+  /** A mode's settings as the page's command table names them. */
+  static String describe(RunSettings settings) {
+    return settings.forks() + (settings.forks() == 1 ? " fork, " : " forks, ")
+        + settings.warmupIterations() + " × " + settings.warmupSeconds() + " s warm-up, "
+        + settings.measurementIterations() + " × " + settings.measurementSeconds()
+        + " s measurement (about " + settings.minutes() + " minutes)";
+  }
+
   private static void commands(StringBuilder md) {
     md.append("## Running them\n\n");
     md.append("Each command builds what it needs, starts its own `redis-server` and `memcached` on"
@@ -120,9 +129,9 @@ public final class Report {
         + " JMH, measures heap per entry in fresh JVMs, stops the servers, and rewrites this page,"
         + " its chart and `benchmarks/results/`. Run from the repository root.\n\n");
     md.append("| what | command |\n|---|---|\n");
-    md.append("| quick: 1 fork, 2 × 1 s warm-up, 3 × 2 s measurement (about 10 minutes) | `")
+    md.append("| quick: ").append(describe(RunSettings.QUICK)).append(" | `")
         .append(COMMAND).append("` |\n");
-    md.append("| full: 2 forks, 3 × 2 s warm-up, 5 × 2 s measurement (about 40 minutes) | `")
+    md.append("| full: ").append(describe(RunSettings.FULL)).append(" | `")
         .append(COMMAND).append(" -Dbenchmarks.mode=full` |\n");
     md.append("| re-render this page from `benchmarks/results/` without measuring | `")
         .append(COMMAND).append(" -Dbenchmarks.mode=render` |\n");
