@@ -70,6 +70,12 @@ public class CacheCore<K, V> {
     return (V) values.decode(stored, key);
   }
 
+  /** The caller's value of an entry a store read, decoded where the store holds its bytes. */
+  @SuppressWarnings("unchecked")
+  final V value(StoreEntry<Object> entry, Object key) {
+    return (V) values.decode(entry.valueSource(), entry.valueOffset(), key);
+  }
+
   @SuppressWarnings("unchecked")
   final K key(Object stored) {
     return (K) keys.decode(stored);
@@ -88,7 +94,7 @@ public class CacheCore<K, V> {
     @Override
     final void expired(StoreEntry<Object> raw) {
       if (listening()) {
-        event(EntryEvent.expired(cache, key, value(raw.value(), key)));
+        event(EntryEvent.expired(cache, key, value(raw, key)));
       }
     }
   }
@@ -133,7 +139,7 @@ public class CacheCore<K, V> {
     Object storeKey = keys.encode(key);
     StoreEntry<Object> raw = store.getNow(storeKey);
     if (raw != null && raw.expireAt() == StoreEntry.ETERNAL && expiry.isEternal()) {
-      V value = value(raw.value(), key);
+      V value = value(raw.value(), key); // a local store holds objects, never bytes behind a header
       if (start != 0) {
         stats.record(1, 0, 0, 0);
         stats.recordGetTime(start);
@@ -162,7 +168,7 @@ public class CacheCore<K, V> {
   private CompletableFuture<V> afterGet(K key, Object storeKey, StoreEntry<Object> raw) {
     long now = clock.millis();
     if (raw != null && !raw.isExpiredAt(now)) {
-      V value = value(raw.value(), key);
+      V value = value(raw, key);
       stats.record(1, 0, 0, 0);
       CompletableFuture<?> touched = access(storeKey, raw, now);
       return touched.isDone() && !touched.isCompletedExceptionally()
@@ -194,7 +200,7 @@ public class CacheCore<K, V> {
     }
     java.util.function.Consumer<Boolean> report = removed -> {
       if (removed) {
-        events.dispatch(List.of(EntryEvent.expired(cache, key, value(raw.value(), key))));
+        events.dispatch(List.of(EntryEvent.expired(cache, key, value(raw, key))));
       }
     };
     return removal.isDone() ? removal.thenAccept(report)
@@ -264,7 +270,7 @@ public class CacheCore<K, V> {
           }
           long at = expiry.forUpdate(now);
           if (listening()) {
-            event(EntryEvent.updated(cache, key, value, value(live.value(), key)));
+            event(EntryEvent.updated(cache, key, value, value(live, key)));
           }
           return Change.write(storeValue, at == ExpiryCalculator.UNCHANGED ? live.expireAt() : at);
         }
@@ -274,7 +280,7 @@ public class CacheCore<K, V> {
     return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
   }
 
-  /** {@code getAll}: one bulk read; the misses are loaded in one {@code loadAll} if read-through. */
+  /** {@code getAll}: one bulk read; misses are loaded in one {@code loadAll} if read-through. */
   public CompletableFuture<Map<K, V>> getAll(Set<? extends K> requested) {
     long start = stats.start();
     List<K> keyList = new ArrayList<>(requested);
@@ -293,7 +299,7 @@ public class CacheCore<K, V> {
         K key = keyList.get(i);
         CompletableFuture<?> cleanup = null;
         if (raw != null && !raw.isExpiredAt(now)) {
-          found.put(key, value(raw.value(), key));
+          found.put(key, value(raw, key));
           hits++;
           cleanup = access(storeKeys.get(i), raw, now);
         } else {

@@ -77,7 +77,7 @@ final class CacheIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
       }
       long start = core.stats.start();
       K key = core.key(next[0]);
-      V value = core.value(raw.value(), key);
+      V value = core.value(raw, key);
       core.stats.record(1, 0, 0, 0);
       cache.await(core.access(next[0], raw, now));
       core.stats.recordGetTime(start);

@@ -29,4 +29,16 @@ public interface Codec {
   default Object decode(Object stored, Object key) {
     return decode(stored);
   }
+
+  /**
+   * {@link #decode(Object, Object)} of the part of {@code source} from {@code offset}: only a
+   * codec of bytes takes an offset other than 0.
+   */
+  default Object decode(Object source, int offset, Object key) {
+    if (offset != 0) {
+      throw new IllegalArgumentException(getClass().getName() + " decodes whole values only,"
+          + " not from offset " + offset);
+    }
+    return decode(source, key);
+  }
 }

@@ -53,10 +53,16 @@ final class SerializingCodec {
 
       @Override
       public Object decode(Object stored, Object key) {
-        byte[] bytes = (byte[]) stored;
-        int offset = ValueFormat.payloadOffsetIfValid(bytes, id);
+        return decode(stored, 0, key);
+      }
+
+      @Override
+      public Object decode(Object source, int from, Object key) {
+        byte[] bytes = (byte[]) source;
+        int offset = ValueFormat.payloadOffsetIfValid(bytes, from, id);
         if (offset < 0) {
-          offset = ValueFormat.payloadOffset(bytes, id, cacheName, describe(key)); // throws
+          byte[] stored = from == 0 ? bytes : Arrays.copyOfRange(bytes, from, bytes.length);
+          offset = from + ValueFormat.payloadOffset(stored, id, cacheName, describe(key)); // throws
         }
         return serializer.deserialize(bytes, offset, bytes.length - offset);
       }

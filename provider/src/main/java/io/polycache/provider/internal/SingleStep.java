@@ -124,7 +124,7 @@ final class SingleStep<K, V> {
     return finish(core.store.getAndPut(storeKey, storeValue, createAt, updateAt, now), old -> {
       Outcome<K, V, V> o = new Outcome<>();
       if (live(old, now)) {
-        V previous = returnOld || core.listening() ? core.value(old.value(), key) : null;
+        V previous = returnOld || core.listening() ? core.value(old, key) : null;
         o.hits = returnOld ? 1 : 0;
         o.puts = 1;
         o.result = returnOld ? previous : null;
@@ -168,7 +168,7 @@ final class SingleStep<K, V> {
       if (o.result) {
         o.removals = 1;
         if (core.listening()) {
-          o.event = EntryEvent.removed(core.cache, key, core.value(old.value(), key));
+          o.event = EntryEvent.removed(core.cache, key, core.value(old, key));
         }
       }
       return o;
@@ -184,7 +184,7 @@ final class SingleStep<K, V> {
       if (live(old, now)) {
         o.hits = 1;
         o.removals = 1;
-        o.result = core.value(old.value(), key);
+        o.result = core.value(old, key);
         if (core.listening()) {
           o.event = EntryEvent.removed(core.cache, key, o.result);
         }
@@ -246,7 +246,7 @@ final class SingleStep<K, V> {
       Outcome<K, V, R> o = new Outcome<>();
       boolean replaced = live(old, now);
       V previous = replaced && (returnOld || core.listening())
-          ? core.value(old.value(), key) : null;
+          ? core.value(old, key) : null;
       @SuppressWarnings("unchecked")
       R result = (R) (returnOld ? previous : Boolean.valueOf(replaced));
       o.result = result;

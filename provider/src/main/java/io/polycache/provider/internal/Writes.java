@@ -91,7 +91,7 @@ final class Writes<K, V> {
     }
     op.puts = 1;
     if (listening()) {
-      op.event(EntryEvent.updated(core.cache, op.key, value, core.value(live.value(), op.key)));
+      op.event(EntryEvent.updated(core.cache, op.key, value, core.value(live, op.key)));
     }
     return Change.write(storeValue, ttl != null ? ttlExpiry(ttl, now) : updateExpiry(live, now));
   }
@@ -185,7 +185,7 @@ final class Writes<K, V> {
           misses = 1;
         } else {
           hits = 1;
-          result = core.value(live.value(), key);
+          result = core.value(live, key);
         }
         return write(this, live, now, value, storeValue, ttl);
       }
@@ -280,7 +280,7 @@ final class Writes<K, V> {
         }
         removals = 1;
         if (listening()) {
-          event(EntryEvent.removed(core.cache, key, core.value(live.value(), key)));
+          event(EntryEvent.removed(core.cache, key, core.value(live, key)));
         }
         return Change.delete();
       }
@@ -298,7 +298,7 @@ final class Writes<K, V> {
           return Change.keep();
         }
         hits = 1;
-        V current = core.value(live.value(), key);
+        V current = core.value(live, key);
         if (!current.equals(expected)) {
           long at = core.expiry.forAccess(now);
           return at == ExpiryCalculator.UNCHANGED ? Change.keep() : Change.touch(at);
@@ -329,7 +329,7 @@ final class Writes<K, V> {
         }
         hits = 1;
         removals = 1;
-        result = core.value(live.value(), key);
+        result = core.value(live, key);
         if (listening()) {
           event(EntryEvent.removed(core.cache, key, result));
         }
@@ -350,7 +350,7 @@ final class Writes<K, V> {
           return Change.keep();
         }
         hits = 1;
-        V current = core.value(live.value(), key);
+        V current = core.value(live, key);
         if (!current.equals(expected)) {
           long at = core.expiry.forAccess(now);
           return at == ExpiryCalculator.UNCHANGED ? Change.keep() : Change.touch(at);
@@ -400,7 +400,7 @@ final class Writes<K, V> {
           return Change.keep();
         }
         hits = 1;
-        result = core.value(live.value(), key);
+        result = core.value(live, key);
         core.writer.write(key, value);
         return write(this, live, now, value, storeValue);
       }
@@ -438,7 +438,7 @@ final class Writes<K, V> {
           }
           removals = 1;
           if (listening()) {
-            event(EntryEvent.removed(core.cache, key, core.value(live.value(), key)));
+            event(EntryEvent.removed(core.cache, key, core.value(live, key)));
           }
           return Change.delete();
         }
@@ -487,7 +487,7 @@ final class Writes<K, V> {
     return run(key, storeKey, core.new CoreOp<Long>(key) {
       @Override
       Change<Object> decide(StoreEntry<Object> live, long now) {
-        Object current = live == null ? null : core.value(live.value(), key);
+        Object current = live == null ? null : core.value(live, key);
         long next;
         if (current == null) {
           misses = 1;
@@ -536,7 +536,7 @@ final class Writes<K, V> {
       @Override
       Change<Object> decide(StoreEntry<Object> live, long now) {
         MutableEntryImpl<K, V> entry = new MutableEntryImpl<>(key,
-            live == null ? null : core.value(live.value(), key), core.loader);
+            live == null ? null : core.value(live, key), core.loader);
         result = processor.apply(entry);
         if (live == null) {
           misses = 1;
@@ -576,7 +576,7 @@ final class Writes<K, V> {
         }
         op.removals = 1;
         if (listening()) {
-          op.event(EntryEvent.removed(core.cache, key, core.value(live.value(), key)));
+          op.event(EntryEvent.removed(core.cache, key, core.value(live, key)));
         }
         return Change.delete();
       }

@@ -140,17 +140,27 @@ public final class ValueFormat {
    * describe its key unless the value is refused.
    */
   public static int payloadOffsetIfValid(byte[] stored, String serializerId) {
+    return payloadOffsetIfValid(stored, 0, serializerId);
+  }
+
+  /**
+   * {@link #payloadOffsetIfValid(byte[], String)} of a stored value that starts at index
+   * {@code from} of {@code bytes} and runs to its end (a store may keep a header of its own in
+   * front of it): the index in {@code bytes} where the payload starts, or -1.
+   */
+  public static int payloadOffsetIfValid(byte[] bytes, int from, String serializerId) {
     int n = serializerId.length();
-    if (stored.length < FIXED_LENGTH + n || stored[0] != MAGIC_0 || stored[1] != MAGIC_1
-        || stored[2] < 1 || stored[2] > VERSION || (stored[3] & 0xff) != n) {
+    if (from < 0 || bytes.length - from < FIXED_LENGTH + n || bytes[from] != MAGIC_0
+        || bytes[from + 1] != MAGIC_1 || bytes[from + 2] < 1 || bytes[from + 2] > VERSION
+        || (bytes[from + 3] & 0xff) != n) {
       return -1;
     }
     for (int i = 0; i < n; i++) {
-      if (stored[FIXED_LENGTH + i] != serializerId.charAt(i)) {
+      if (bytes[from + FIXED_LENGTH + i] != serializerId.charAt(i)) {
         return -1;
       }
     }
-    return FIXED_LENGTH + n;
+    return from + FIXED_LENGTH + n;
   }
 
   /**

@@ -17,6 +17,21 @@ public interface StoreEntry<V> {
   /** The stored value, never null. */
   V value();
 
+  /**
+   * The array {@link #value()} is read from, for a store whose values are bytes it keeps behind a
+   * header of its own: the value is then the bytes of this array from {@link #valueOffset()} to
+   * its end, and the core decodes them in place where {@link #value()} would copy them. By
+   * default {@link #value()} itself.
+   */
+  default Object valueSource() {
+    return value();
+  }
+
+  /** Where the value starts in {@link #valueSource()}; 0 by default. */
+  default int valueOffset() {
+    return 0;
+  }
+
   /** Absolute expiry time in epoch milliseconds; {@link #ETERNAL} when the entry never expires. */
   long expireAt();
 

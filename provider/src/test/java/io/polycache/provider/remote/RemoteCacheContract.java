@@ -13,6 +13,8 @@ import java.net.URLClassLoader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -205,6 +207,27 @@ abstract class RemoteCacheContract {
     assertTrue(e.getMessage().contains(name), e.getMessage());
     assertTrue(e.getMessage().contains("bad"), e.getMessage());
     assertEquals("fine", cache.get("good"));
+  }
+
+  @Test
+  void valueOfAnotherSerializer_isRefusedNamingBoth_andStaysReadableToItsWriter() {
+    String name = unique("prices");
+    Cache<String, String> writer = strings(manager("serializer=string"), name);
+    Cache<String, String> reader = strings(manager("serializer=json"), name);
+    writer.put("p1", "9.99");
+    writer.put("p2", "4.50");
+
+    CacheException one = assertThrows(CacheException.class, () -> reader.get("p1"));
+    CacheException all = assertThrows(CacheException.class,
+        () -> reader.getAll(Set.of("p1", "p2")));
+
+    for (CacheException e : List.of(one, all)) {
+      assertTrue(e.getMessage().contains(name), e.getMessage());
+      assertTrue(e.getMessage().contains("serializer \"string\""), e.getMessage());
+      assertTrue(e.getMessage().contains("uses \"json\""), e.getMessage());
+    }
+    assertTrue(one.getMessage().contains("p1"), one.getMessage());
+    assertEquals(Map.of("p1", "9.99", "p2", "4.50"), writer.getAll(Set.of("p1", "p2")));
   }
 
   @Test

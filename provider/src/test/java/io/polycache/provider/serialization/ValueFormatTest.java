@@ -68,6 +68,21 @@ class ValueFormatTest {
   }
 
   @Test
+  void payloadOffsetIfValid_fromAnOffset_readsTheValueBehindAStoreHeader() {
+    byte[] own = ValueFormat.encode("json", new byte[] {1, 2});
+    byte[] behind = new byte[18 + own.length];
+    System.arraycopy(own, 0, behind, 18, own.length);
+
+    assertEquals(18 + ValueFormat.payloadOffsetIfValid(own, "json"),
+        ValueFormat.payloadOffsetIfValid(behind, 18, "json"));
+    assertEquals(-1, ValueFormat.payloadOffsetIfValid(behind, 0, "json"));
+    assertEquals(-1, ValueFormat.payloadOffsetIfValid(behind, 17, "json"));
+    assertEquals(-1, ValueFormat.payloadOffsetIfValid(behind, 18, "java"));
+    assertEquals(-1, ValueFormat.payloadOffsetIfValid(behind, behind.length - 1, "json"));
+    assertEquals(-1, ValueFormat.payloadOffsetIfValid(behind, -1, "json"));
+  }
+
+  @Test
   void decode_emptyPayload_roundTrips() {
     byte[] stored = ValueFormat.encode("string", new byte[0]);
 

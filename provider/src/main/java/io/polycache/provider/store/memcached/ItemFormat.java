@@ -84,8 +84,7 @@ final class ItemFormat {
       }
       in.position(HEADER + 4 + length);
     }
-    return new MemcachedEntry(key, cas, expireAt,
-        Arrays.copyOfRange(data, in.position(), data.length));
+    return new MemcachedEntry(key, cas, expireAt, data, in.position());
   }
 
   /** The full logical key kept in a hashed item, or {@code null} if the item has none. */

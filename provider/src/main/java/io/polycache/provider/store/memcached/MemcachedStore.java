@@ -326,7 +326,7 @@ public final class MemcachedStore implements Store<Object, Object> {
     }
     byte[] item;
     try {
-      item = item(k, read.bytes(), expireAt);
+      item = item(k, read.value(), expireAt);
     } catch (MemcachedStoreException e) {
       return Stages.failed(e);
     }

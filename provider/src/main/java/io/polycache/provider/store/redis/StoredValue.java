@@ -82,11 +82,7 @@ final class StoredValue {
       throw RedisStoreException.foreignValue(cacheName, key, stored.length,
           "it is shorter than a Polycache store header");
     }
-    long version = getLong(stored, 2);
-    long expireAt = getLong(stored, TAG_LENGTH);
-    byte[] payload = new byte[stored.length - HEADER_LENGTH];
-    System.arraycopy(stored, HEADER_LENGTH, payload, 0, payload.length);
-    return new RedisEntry(payload, expireAt, version);
+    return new RedisEntry(stored, HEADER_LENGTH, getLong(stored, TAG_LENGTH), getLong(stored, 2));
   }
 
   private static void putLong(byte[] bytes, int offset, long value) {

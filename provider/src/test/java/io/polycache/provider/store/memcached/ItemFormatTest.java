@@ -35,7 +35,7 @@ class ItemFormatTest {
     MemcachedEntry entry = ItemFormat.decode(k, ItemFormat.FLAGS, 7, item, "c");
 
     assertEquals(ItemFormat.HEADER + 3, item.length);
-    assertArrayEquals(value, entry.bytes());
+    assertArrayEquals(value, entry.value());
     assertEquals(NOW + 20, entry.expireAt());
     assertEquals(7, entry.cas());
   }
@@ -51,7 +51,7 @@ class ItemFormatTest {
 
     assertNull(ItemFormat.decode(mine, ItemFormat.FLAGS, 1, item, "c"));
     assertArrayEquals(new byte[] {9}, ItemFormat.decode(theirs, ItemFormat.FLAGS, 1, item, "c")
-        .bytes());
+        .value());
     assertArrayEquals(theirs.logical(), ItemFormat.logicalKey(ItemFormat.FLAGS, item));
   }
 
