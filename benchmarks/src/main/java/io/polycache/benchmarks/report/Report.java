@@ -180,7 +180,13 @@ public final class Report {
     if (ratio.get() >= required) {
       return "pass";
     }
-    return "**miss** by " + Numbers.percent(1 - ratio.get() / required);
+    double shortfall = 1 - ratio.get() / required;
+    if (shortfall < 0.005) {
+      // rounded to two places the ratio would read as the target itself
+      return String.format(Locale.ROOT, "**miss** by %.2f%% (%.4f×)", shortfall * 100,
+          ratio.get());
+    }
+    return "**miss** by " + Numbers.percent(shortfall);
   }
 
   private void throughput(StringBuilder md) {

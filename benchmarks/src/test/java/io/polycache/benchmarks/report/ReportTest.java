@@ -67,6 +67,14 @@ class ReportTest {
   }
 
   @Test
+  void verdict_missThatRoundsToTheTarget_showsTheShortfallAndRatioPrecisely() {
+    assertEquals("pass", Report.verdict(Optional.of(0.9), 0.9));
+    assertEquals("**miss** by 0.02% (0.8998×)", Report.verdict(Optional.of(0.8998), 0.9));
+    assertEquals("**miss** by 17%", Report.verdict(Optional.of(1.25), 1.5));
+    assertEquals("not measured", Report.verdict(Optional.empty(), 1.5));
+  }
+
+  @Test
   void chart_sample_isWellFormedSvgWithOneBarPerScore() throws Exception {
     String svg = new Report(SAMPLE, RUN, "").chart();
     Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
