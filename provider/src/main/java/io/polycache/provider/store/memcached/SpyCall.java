@@ -199,9 +199,14 @@ final class SpyCall extends Deadlines.Tracked implements GetsOperation.Callback,
 
   /** Fails the call before it was sent. */
   void failed(RuntimeException e) {
+    fail(unsent(cacheName, this, e));
+  }
+
+  /** The failure of an operation the client refused to send, naming the server and the cause. */
+  static MemcachedStoreException unsent(String cacheName, SpySubject subject, RuntimeException e) {
     String message = e.getMessage() == null ? e.toString() : e.getMessage();
-    fail(new MemcachedStoreException(prefix(cacheName) + "could not send " + what()
-        + " to memcached server " + server() + ": " + message, e));
+    return new MemcachedStoreException(prefix(cacheName) + "could not send " + subject.what()
+        + " to memcached server " + subject.server() + ": " + message, e);
   }
 
   private void succeed() {

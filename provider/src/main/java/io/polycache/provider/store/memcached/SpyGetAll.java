@@ -80,9 +80,7 @@ final class SpyGetAll extends Deadlines.Tracked {
   void failed(MultiGets op, RuntimeException e) {
     for (ServerGet part : parts) {
       if (part.op == op) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        fail(new MemcachedStoreException("Cache '" + cacheName + "': could not send "
-            + part.what() + " to memcached server " + part.server + ": " + message, e));
+        fail(SpyCall.unsent(cacheName, part, e));
       }
     }
   }
