@@ -235,7 +235,30 @@ public final class KeyFormat {
     return decode(Objects.requireNonNull(bytes, "bytes"), 0, bytes.length);
   }
 
+  /**
+   * {@code prefix}, the tag if any, then the UTF-8 bytes of {@code text}, in one array. Text of
+   * ASCII characters alone (the usual key) is written straight into that array in one pass;
+   * anything else goes through strict UTF-8.
+   */
   private byte[] text(byte[] prefix, String text, String tag) {
+    int at = prefix.length + (tag == null ? 0 : 2);
+    int length = text.length();
+    byte[] bytes = Arrays.copyOf(prefix, at + length);
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        return utf8Text(prefix, text, tag);
+      }
+      bytes[at + i] = (byte) c;
+    }
+    if (tag != null) {
+      bytes[prefix.length] = (byte) tag.charAt(0);
+      bytes[prefix.length + 1] = ':';
+    }
+    return bytes;
+  }
+
+  private byte[] utf8Text(byte[] prefix, String text, String tag) {
     byte[] utf8 = Utf8.encode(text);
     if (utf8 == null) {
       throw new SerializationException("Cache " + cacheName + ": cannot write a key holding a"

@@ -61,6 +61,10 @@ class KeyFormatTest {
     KeyFormat format = format(String.class);
 
     assertThrows(SerializationException.class, () -> format.encode("a\uD800"));
+    assertThrows(SerializationException.class,
+        () -> format.encode("key:\uDC00", ascii("myapp:users:")));
+    assertThrows(SerializationException.class,
+        () -> format(Object.class).encode("key:\uD800", ascii("myapp:users:")));
     assertArrayEquals(ascii("a?"), format.encode("a?"));
   }
 
@@ -79,8 +83,10 @@ class KeyFormatTest {
     byte[] prefix = ascii("myapp:users:");
     Object[][] cases = {
         {format(String.class), "42"},
+        {format(String.class), "caf\u00e9:\uD83D\uDE00"},
         {format(Long.class), 42L},
         {format(Object.class), "s"},
+        {format(Object.class), "gr\u00fc\u00df"},
         {format(Object.class), 7L},
         {format(Object.class), 7},
         {format(Object.class), ID},
