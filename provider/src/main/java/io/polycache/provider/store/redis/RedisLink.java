@@ -1,6 +1,7 @@
 package io.polycache.provider.store.redis;
 
 import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulConnection;
@@ -9,8 +10,13 @@ import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.output.ValueListOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -26,6 +32,12 @@ sealed interface RedisLink permits RedisLink.Single, RedisLink.Cluster {
 
   /** The asynchronous commands of the connection; never blocks the caller. */
   RedisClusterAsyncCommands<byte[], byte[]> commands();
+
+  /**
+   * The values of {@code keys} in the order asked, {@code null} where a key holds none: one
+   * {@code MGET} (on a cluster, Lettuce sends one per hash slot and merges the replies).
+   */
+  CompletableFuture<List<byte[]>> mget(byte[][] keys);
 
   /** The nodes that hold keys, in the order a key walk visits them. */
   List<String> scanNodes();
@@ -51,6 +63,14 @@ sealed interface RedisLink permits RedisLink.Single, RedisLink.Cluster {
     @Override
     public RedisClusterAsyncCommands<byte[], byte[]> commands() {
       return connection.async();
+    }
+
+    /** The reply's values alone: no key-value pair per key, as Lettuce's {@code mget} makes. */
+    @Override
+    public CompletableFuture<List<byte[]>> mget(byte[][] keys) {
+      return connection.async().dispatch(CommandType.MGET,
+          new ValueListOutput<>(ByteArrayCodec.INSTANCE),
+          new CommandArgs<>(ByteArrayCodec.INSTANCE).addKeys(keys)).toCompletableFuture();
     }
 
     @Override
@@ -82,6 +102,17 @@ sealed interface RedisLink permits RedisLink.Single, RedisLink.Cluster {
     @Override
     public RedisClusterAsyncCommands<byte[], byte[]> commands() {
       return connection.async();
+    }
+
+    @Override
+    public CompletableFuture<List<byte[]>> mget(byte[][] keys) {
+      return connection.async().mget(keys).toCompletableFuture().thenApply(found -> {
+        List<byte[]> values = new ArrayList<>(found.size());
+        for (KeyValue<byte[], byte[]> value : found) {
+          values.add(value.getValueOrElse(null));
+        }
+        return values;
+      });
     }
 
     @Override

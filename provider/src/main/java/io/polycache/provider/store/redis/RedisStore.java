@@ -1,6 +1,5 @@
 package io.polycache.provider.store.redis;
 
-import io.lettuce.core.KeyValue;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.polycache.provider.store.KeyPage;
@@ -102,11 +101,10 @@ public final class RedisStore implements Store<Object, Object> {
     for (int i = 0; i < k.length; i++) {
       k[i] = bytes(keys.get(i));
     }
-    return execute("getAll", null, c -> c.mget(k), values -> {
+    return executeOnLink("getAll", null, link -> link.mget(k), values -> {
       List<StoreEntry<Object>> entries = new ArrayList<>(k.length);
       for (int i = 0; i < k.length; i++) {
-        KeyValue<byte[], byte[]> found = values.get(i);
-        entries.add(found.hasValue() ? decode(k[i], found.getValue()) : null);
+        entries.add(decode(k[i], values.get(i)));
       }
       return entries;
     });
@@ -376,8 +374,14 @@ public final class RedisStore implements Store<Object, Object> {
 
   private <T, R> CompletableFuture<R> execute(String operation, byte[] key, Command<T> command,
       Decoder<T, R> decoder) {
+    return executeOnLink(operation, key, link -> command.send(link.commands()), decoder);
+  }
+
+  /** {@link #execute(String, byte[], Command, Decoder)} of a command the link itself sends. */
+  private <T, R> CompletableFuture<R> executeOnLink(String operation, byte[] key,
+      Function<RedisLink, CompletionStage<T>> command, Decoder<T, R> decoder) {
     return withLink(operation, key, link -> {
-      CompletableFuture<T> sent = command.send(link.commands()).toCompletableFuture();
+      CompletableFuture<T> sent = command.apply(link).toCompletableFuture();
       CommandDeadline deadline = connector.track(sent);
       return sent.handle((reply, failure) -> {
         deadline.settle();
