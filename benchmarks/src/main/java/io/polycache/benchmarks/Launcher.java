@@ -17,12 +17,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -32,8 +33,9 @@ import org.openjdk.jmh.util.Version;
 
 /**
  * Runs the benchmarks end to end: starts its own {@code redis-server} and {@code memcached} on
- * free loopback ports, hands their addresses to the JMH forks as system properties, runs JMH,
- * measures heap per entry in fresh JVMs, stops the servers, and renders the report.
+ * free loopback ports, hands their addresses to the JMH forks as system properties, runs JMH
+ * once per fork of the mode ({@link Rounds}: one fork of every benchmark per round), measures
+ * heap per entry in fresh JVMs, stops the servers, and renders the report.
  *
  * <pre>
  * Launcher quick|full [--include REGEX] [--param NAME=VALUE[,VALUE]]...
@@ -134,7 +136,7 @@ public final class Launcher {
           + memcached.address());
       ChainedOptionsBuilder options = new OptionsBuilder()
           .include(arguments.include() != null ? arguments.include() : ALL_BENCHMARKS)
-          .forks(settings.forks())
+          .forks(1)
           .warmupIterations(settings.warmupIterations())
           .warmupTime(TimeValue.seconds(settings.warmupSeconds()))
           .measurementIterations(settings.measurementIterations())
@@ -144,9 +146,7 @@ public final class Launcher {
           .jvmArgsAppend(
               "-D" + Endpoints.REDIS_PROPERTY + "=" + redis.address(),
               "-D" + Endpoints.MEMCACHED_PROPERTY + "=" + memcached.address())
-          .shouldFailOnError(false)
-          .resultFormat(ResultFormatType.JSON)
-          .result(json.toString());
+          .shouldFailOnError(false);
       for (String param : arguments.params()) {
         int equals = param.indexOf('=');
         options.param(param.substring(0, equals), param.substring(equals + 1).split(","));
@@ -159,7 +159,13 @@ public final class Launcher {
           options.addProfiler(profiler.substring(0, colon), profiler.substring(colon + 1));
         }
       }
-      new Runner(options.build()).run();
+      List<Collection<RunResult>> rounds = new ArrayList<>();
+      for (int round = 1; round <= settings.forks(); round++) {
+        System.out.println("round " + round + " of " + settings.forks()
+            + ": one fork of every benchmark");
+        rounds.add(new Runner(options.build()).run());
+      }
+      Rounds.writeJson(Rounds.merge(rounds), json);
     }
   }
 

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * How long JMH measures, and about how many minutes all 60 benchmarks take on a 2-core machine.
- * {@code full} runs three forks of each: a blocking round trip over loopback differs by up to a
- * tenth from one JVM to the next on this kind of machine, so the error shows that spread and the
- * mean of three forks is steadier than that of two.
+ * {@code full} runs three forks of each, in three {@link Rounds rounds}: a blocking round trip
+ * over loopback differs by up to a tenth from one JVM to the next on this kind of machine, and
+ * the machine's speed drifts for minutes at a time, so the error shows that spread and the mean
+ * of three forks taken at three times is steadier than that of fewer.
  */
 public record RunSettings(String mode, int forks, int warmupIterations, int warmupSeconds,
     int measurementIterations, int measurementSeconds, int minutes) {

@@ -116,7 +116,8 @@ public final class Report {
 
   /** A mode's settings as the page's command table names them. */
   static String describe(RunSettings settings) {
-    return settings.forks() + (settings.forks() == 1 ? " fork, " : " forks, ")
+    return (settings.forks() == 1 ? "1 fork, "
+        : settings.forks() + " forks in " + settings.forks() + " rounds, ")
         + settings.warmupIterations() + " × " + settings.warmupSeconds() + " s warm-up, "
         + settings.measurementIterations() + " × " + settings.measurementSeconds()
         + " s measurement (about " + settings.minutes() + " minutes)";
@@ -288,7 +289,8 @@ public final class Report {
     row(md, "CPU wake-up latency", run.get(RunInfo.WAKE_LATENCY));
     row(md, "JVM", run.get(RunInfo.JVM));
     row(md, "JMH", run.get(RunInfo.JMH) + ", throughput mode, " + run.get(RunInfo.THREADS)
-        + " threads, " + run.get(RunInfo.FORKS) + " fork(s) per benchmark, warm-up "
+        + " threads, " + run.get(RunInfo.FORKS) + " fork(s) per benchmark, one per round,"
+        + " warm-up "
         + run.get(RunInfo.WARMUP) + ", measurement " + run.get(RunInfo.MEASUREMENT));
     row(md, "fork JVM options", "`" + run.get(RunInfo.FORK_JVM_OPTIONS) + "`");
     row(md, "servers", run.get(RunInfo.REDIS) + ", " + run.get(RunInfo.MEMCACHED)
@@ -317,6 +319,12 @@ public final class Report {
          table says whether it was held). Otherwise each synchronous round trip pays several\
          wake-ups of halted CPUs, which on a virtual machine cost more than the round trip and\
          vary from fork to fork; every target runs under the same setting.
+        - **Rounds.** A run with several forks per benchmark takes them in rounds: each round\
+         runs every benchmark once, in one fresh JVM, and the next round starts over. The targets\
+         of a comparison are so measured side by side in each round, minutes apart from the\
+         next, rather than all forks of one target before those of the other: this machine's\
+         speed drifts for minutes at a time, and a slow spell should not fall on one target\
+         alone. The score and error are JMH's, over the iterations of all the forks.
         - **Asynchronous targets** issue 64 calls per thread without waiting, then wait for all 64\
          (`@OperationsPerInvocation(64)`).
         - **Memory:** Polycache `memory:` caches and Caffeine's JCache, both unbounded and eternal,\
