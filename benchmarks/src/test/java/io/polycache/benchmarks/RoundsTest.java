@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class RoundsTest {
   /** One fork of {@code target} whose iterations measured {@code opsPerSecond}. */
   private static RunResult fork(String target, double... opsPerSecond) {
     BenchmarkParams params = params(target);
-    List<IterationResult> iterations = new java.util.ArrayList<>();
+    List<IterationResult> iterations = new ArrayList<>();
     for (double ops : opsPerSecond) {
       IterationResult iteration = new IterationResult(params, MEASUREMENT,
           new IterationResultMetaData((long) ops, (long) ops));
