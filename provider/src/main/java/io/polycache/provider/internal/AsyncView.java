@@ -78,8 +78,14 @@ final class AsyncView<K, V> implements AsyncCache<K, V> {
 
   @Override
   public CompletableFuture<Map<K, V>> getAll(Set<? extends K> keys) {
-    return call(CacheOperation.GET_ALL, keys, () -> cache.checkKeys(keys),
-        () -> core.getAll(keys));
+    List<K> keyList;
+    try {
+      cache.ensureOpen();
+      keyList = cache.checkedKeys(keys);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return call(CacheOperation.GET_ALL, keys, () -> { }, () -> core.getAll(keyList));
   }
 
   @Override

@@ -280,10 +280,12 @@ public class CacheCore<K, V> {
     return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
   }
 
-  /** {@code getAll}: one bulk read; misses are loaded in one {@code loadAll} if read-through. */
-  public CompletableFuture<Map<K, V>> getAll(Set<? extends K> requested) {
+  /**
+   * {@code getAll} of distinct keys, which the caller hands over: one bulk read; misses are
+   * loaded in one {@code loadAll} if read-through.
+   */
+  public CompletableFuture<Map<K, V>> getAll(List<K> keyList) {
     long start = stats.start();
-    List<K> keyList = new ArrayList<>(requested);
     List<Object> storeKeys = new ArrayList<>(keyList.size());
     for (K key : keyList) {
       storeKeys.add(keys.encode(key));

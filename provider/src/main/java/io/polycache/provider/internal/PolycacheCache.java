@@ -15,8 +15,11 @@ import io.polycache.provider.store.Backend;
 import io.polycache.provider.store.Store;
 import io.polycache.provider.store.StoreSpec;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -171,6 +174,20 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     }
   }
 
+  /**
+   * The keys of a bulk call as a list of their own, each checked as {@link #checkKey} does,
+   * walking the caller's collection once.
+   */
+  @SuppressWarnings("unchecked")
+  List<K> checkedKeys(Collection<? extends K> keys) {
+    Objects.requireNonNull(keys, "keys");
+    K[] array = (K[]) keys.toArray();
+    for (K key : array) {
+      checkKey(key);
+    }
+    return Arrays.asList(array);
+  }
+
   /** Turns statistics on or off, registering or removing the statistics MBean. */
   public void setStatisticsEnabled(boolean enabled) {
     configuration.setStatisticsEnabled(enabled);
@@ -307,9 +324,9 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
   @Override
   public Map<K, V> getAll(Set<? extends K> keys) {
     ensureOpen();
-    checkKeys(keys);
-    return plugins == null ? await(core.getAll(keys))
-        : plugins.sync(CacheOperation.GET_ALL, keys, () -> await(core.getAll(keys)));
+    List<K> keyList = checkedKeys(keys);
+    return plugins == null ? await(core.getAll(keyList))
+        : plugins.sync(CacheOperation.GET_ALL, keys, () -> await(core.getAll(keyList)));
   }
 
   @Override
