@@ -99,9 +99,19 @@ final class MemcachedTestSupport {
     return !reply.isEmpty() && reply.get(0).startsWith("VALUE ");
   }
 
-  /** The {@code exp=} field of the server's key dump for {@code memcachedKey}. */
-  static long dumpedExp(MemcachedServer server, String memcachedKey) {
-    for (String line : server.command("lru_crawler metadump all")) {
+  /**
+   * The {@code exp=} field of the server's key dump for {@code memcachedKey}. The server answers
+   * {@code BUSY} while its own background crawl runs, so a busy dump is asked again for up to
+   * {@link #WAIT_SECONDS}.
+   */
+  static long dumpedExp(MemcachedServer server, String memcachedKey) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+    List<String> dump = server.command("lru_crawler metadump all");
+    while (!dump.isEmpty() && dump.get(0).startsWith("BUSY") && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      dump = server.command("lru_crawler metadump all");
+    }
+    for (String line : dump) {
       if (!line.startsWith("key=")) {
         continue;
       }
@@ -114,6 +124,8 @@ final class MemcachedTestSupport {
         }
       }
     }
-    return fail("the server's key dump has no " + memcachedKey);
+    String last = dump.isEmpty() ? "nothing" : dump.get(dump.size() - 1);
+    return fail("the server's key dump has no " + memcachedKey + "; its " + dump.size()
+        + " lines end with " + last);
   }
 }
