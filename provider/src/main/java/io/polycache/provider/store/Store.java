@@ -171,6 +171,15 @@ public interface Store<K, V> extends AutoCloseable {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " is not a local store");
   }
 
+  /**
+   * Writes one entry without a future: only for {@link #isLocal() local} stores. The core's
+   * synchronous put takes this path when there is nothing to decide (every entry eternal, no
+   * writer, no listener).
+   */
+  default void putNow(K key, V value, long expireAt) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " is not a local store");
+  }
+
   /** Releases the store's resources; does not remove entries. */
   @Override
   void close();

@@ -151,6 +151,11 @@ public final class MemoryStore<K, V> implements Store<K, V> {
   }
 
   @Override
+  public void putNow(K key, V value, long expireAt) {
+    map.put(key, new MemoryEntry<>(value, expireAt));
+  }
+
+  @Override
   public CompletableFuture<Boolean> putIfAbsent(K key, V value, long expireAt) {
     return done(map.putIfAbsent(key, new MemoryEntry<>(value, expireAt)) == null);
   }
