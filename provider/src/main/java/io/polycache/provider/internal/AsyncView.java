@@ -54,6 +54,12 @@ final class AsyncView<K, V> implements AsyncCache<K, V> {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+    return dispatch(operation, keys, op);
+  }
+
+  /** Runs an operation whose arguments are checked, through the plugins if there are any. */
+  private <T> CompletableFuture<T> dispatch(CacheOperation operation, Object keys,
+      Supplier<CompletableFuture<T>> op) {
     return plugins == null ? translated(op) : plugins.async(operation, true, keys,
         () -> translated(op));
   }
@@ -85,7 +91,7 @@ final class AsyncView<K, V> implements AsyncCache<K, V> {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return call(CacheOperation.GET_ALL, keys, () -> { }, () -> core.getAll(keyList));
+    return dispatch(CacheOperation.GET_ALL, keys, () -> core.getAll(keyList));
   }
 
   @Override
