@@ -2,7 +2,7 @@ package io.polycache.provider.store.memcached;
 
 import static io.polycache.provider.store.memcached.MemcachedTestSupport.await;
 import static io.polycache.provider.store.memcached.MemcachedTestSupport.bytes;
-import static io.polycache.provider.store.memcached.MemcachedTestSupport.dumpedExp;
+import static io.polycache.provider.store.memcached.MemcachedTestSupport.serverExp;
 import static io.polycache.provider.store.memcached.MemcachedTestSupport.failure;
 import static io.polycache.provider.store.memcached.MemcachedTestSupport.key;
 import static io.polycache.provider.store.memcached.MemcachedTestSupport.listKeys;
@@ -200,7 +200,7 @@ class MemcachedStoreTest {
     assertTrue(bulk.isExpiredAt(clock.millis()));
     assertTrue(serverHolds(server, memcachedKeyOf(k)),
         "the server's whole-second expiry keeps the item a little longer");
-    long exp = dumpedExp(server, memcachedKeyOf(k));
+    long exp = serverExp(server, memcachedKeyOf(k));
     long wallSeconds = System.currentTimeMillis() / 1000;
     assertTrue(exp > wallSeconds - 1 && exp <= wallSeconds + 3, "exp=" + exp);
   }
@@ -211,7 +211,7 @@ class MemcachedStoreTest {
     await(store.put(k, bytes("v"), StoreEntry.ETERNAL));
 
     assertEquals(StoreEntry.ETERNAL, await(store.get(k)).expireAt());
-    assertEquals(-1, dumpedExp(server, memcachedKeyOf(k)));
+    assertEquals(-1, serverExp(server, memcachedKeyOf(k)));
   }
 
   @Test
@@ -224,7 +224,7 @@ class MemcachedStoreTest {
     assertNotNull(entry, "sent as a relative time, memcached would read it as a date in 1970");
     assertEquals(expireAt, entry.expireAt());
     long expected = System.currentTimeMillis() / 1000 + Duration.ofDays(40).toSeconds();
-    long exp = dumpedExp(server, memcachedKeyOf(k));
+    long exp = serverExp(server, memcachedKeyOf(k));
     assertTrue(Math.abs(exp - expected) <= 5, "exp=" + exp + ", expected about " + expected);
   }
 

@@ -100,32 +100,16 @@ final class MemcachedTestSupport {
   }
 
   /**
-   * The {@code exp=} field of the server's key dump for {@code memcachedKey}. The server answers
-   * {@code BUSY} while its own background crawl runs, so a busy dump is asked again for up to
-   * {@link #WAIT_SECONDS}.
+   * The server's expiry time for {@code memcachedKey}: a unix time in seconds, or {@code -1} for
+   * none. Meta get's {@code t} flag reports the seconds left, which memcached counts on its own
+   * whole-second clock, so the result can be a second off.
    */
-  static long dumpedExp(MemcachedServer server, String memcachedKey) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-    List<String> dump = server.command("lru_crawler metadump all");
-    while (!dump.isEmpty() && dump.get(0).startsWith("BUSY") && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-      dump = server.command("lru_crawler metadump all");
+  static long serverExp(MemcachedServer server, String memcachedKey) {
+    List<String> reply = server.command("mg " + memcachedKey + " t");
+    if (reply.size() != 1 || !reply.get(0).startsWith("HD t")) {
+      return fail("the server holds no " + memcachedKey + "; it answered " + reply);
     }
-    for (String line : dump) {
-      if (!line.startsWith("key=")) {
-        continue;
-      }
-      String[] fields = line.split(" ");
-      if (memcachedKey.equals(Metadump.uriDecode(fields[0].substring(4)))) {
-        for (String field : fields) {
-          if (field.startsWith("exp=")) {
-            return Long.parseLong(field.substring(4));
-          }
-        }
-      }
-    }
-    String last = dump.isEmpty() ? "nothing" : dump.get(dump.size() - 1);
-    return fail("the server's key dump has no " + memcachedKey + "; its " + dump.size()
-        + " lines end with " + last);
+    long left = Long.parseLong(reply.get(0).substring("HD t".length()));
+    return left == -1 ? -1 : System.currentTimeMillis() / 1000 + left;
   }
 }
