@@ -35,6 +35,25 @@ import org.junit.jupiter.api.Test;
 public abstract class LocalStoreContractTest extends StoreContractTest {
 
   @Test
+  void putNow_createsThenReplacesTheEntry_withANewVersionEachTime() throws Exception {
+    long expireAt = now() + 60_007;
+
+    store.putNow(key(1), value("a"), expireAt);
+    StoreEntry<Object> first = entry(key(1));
+    store.putNow(key(1), value("b"), ETERNAL);
+
+    assertValue("a", first);
+    assertEquals(expireAt, first.expireAt());
+    StoreEntry<Object> second = entry(key(1));
+    assertValue("b", second);
+    assertEquals(ETERNAL, second.expireAt());
+    assertNotEquals(first.version(), second.version());
+    assertFalse(await(store.replace(key(1), first.version(), value("stale"), ETERNAL)),
+        "a version from before the putNow must not win");
+    assertNull(entry(key(2)));
+  }
+
+  @Test
   void compute_writeOnAbsentKey_createsEntryAndReturnsIt() {
     long expireAt = now() + 70_001;
 
