@@ -151,17 +151,22 @@ public final class PolycacheCache<K, V> implements Cache<K, V> {
     return type == Object.class ? null : type;
   }
 
+  /**
+   * Rejects a null key, or one not of the configured key type. The exact class, the usual case,
+   * is compared first: on a memory {@code get} that costs less than {@link Class#isInstance}.
+   */
   void checkKey(K key) {
     Objects.requireNonNull(key, "key");
-    if (keyType != null && !keyType.isInstance(key)) {
+    if (keyType != null && key.getClass() != keyType && !keyType.isInstance(key)) {
       throw new ClassCastException("Cache " + name + " has keys of type " + keyType.getName()
           + ", not " + key.getClass().getName());
     }
   }
 
+  /** Rejects a null value, or one not of the configured value type, as {@link #checkKey} does. */
   void checkValue(V value) {
     Objects.requireNonNull(value, "value");
-    if (valueType != null && !valueType.isInstance(value)) {
+    if (valueType != null && value.getClass() != valueType && !valueType.isInstance(value)) {
       throw new ClassCastException("Cache " + name + " has values of type " + valueType.getName()
           + ", not " + value.getClass().getName());
     }
