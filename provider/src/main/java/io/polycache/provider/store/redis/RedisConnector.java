@@ -57,6 +57,7 @@ final class RedisConnector {
     this.resources = DefaultClientResources.builder()
         .reconnectDelay(Delay.exponential(Duration.ofMillis(1), MAX_RECONNECT_DELAY, 2,
             TimeUnit.MILLISECONDS))
+        .nettyCustomizer(new SharedFlushes())
         .build();
     SocketOptions socket = SocketOptions.builder()
         .connectTimeout(settings.connectTimeout())

@@ -4,6 +4,7 @@ import static io.polycache.provider.store.redis.TestSpecs.key;
 import static io.polycache.provider.store.redis.TestSpecs.spec;
 import static io.polycache.provider.store.redis.TestSpecs.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.polycache.provider.store.StoreEntry;
 import io.polycache.testsupport.RealServers;
@@ -131,6 +132,33 @@ class RedisRoundTripTest {
   @Test
   void keysPage_isOneScan() throws Exception {
     assertEquals(Map.of("scan", 1L), commandsRunBy(() -> store.keys(null, 10)));
+  }
+
+  @Test
+  void burstOfGets_reachesTheServerInFewReads() throws Exception {
+    int burst = 1_000;
+    long readsBefore = serverStat("total_reads_processed");
+    List<CompletableFuture<StoreEntry<Object>>> sent = new ArrayList<>(burst);
+    for (int i = 0; i < burst; i++) {
+      sent.add(store.get(k));
+    }
+    for (CompletableFuture<StoreEntry<Object>> each : sent) {
+      await(each);
+    }
+    long reads = serverStat("total_reads_processed") - readsBefore;
+
+    assertTrue(reads < burst / 10, "the server read " + burst + " commands in " + reads
+        + " reads; commands the client holds together should leave in shared writes");
+  }
+
+  /** A counter from the server's {@code INFO stats}. */
+  private long serverStat(String name) {
+    for (String line : String.valueOf(redis.command("INFO", "stats")).split("\r?\n")) {
+      if (line.startsWith(name + ":")) {
+        return Long.parseLong(line.substring(name.length() + 1).trim());
+      }
+    }
+    throw new AssertionError("INFO stats has no " + name);
   }
 
   /**
