@@ -4,6 +4,7 @@ import io.lettuce.core.resource.NettyCustomizer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.SingleThreadEventExecutor;
 
@@ -15,7 +16,8 @@ import io.netty.util.concurrent.SingleThreadEventExecutor;
  * tasks in its queue. When a command is flushed while the loop still holds such tasks (another
  * caller's command, or the rest of a burst of asynchronous calls), the flush waits until the
  * loop has run them, and they all go out in one write. A command flushed with nothing else
- * queued goes out at once, so a lone caller waits no longer than without this handler.
+ * queued goes out at once, so a lone caller waits no longer than without this handler. A held
+ * flush happens before the channel is closed, so what was written before a close still leaves.
  */
 final class SharedFlushes implements NettyCustomizer {
 
@@ -37,11 +39,27 @@ final class SharedFlushes implements NettyCustomizer {
       EventLoop loop = ctx.channel().eventLoop();
       if (loop instanceof SingleThreadEventExecutor executor && executor.pendingTasks() > 0) {
         flushQueued = true;
-        loop.execute(() -> {
-          flushQueued = false;
-          ctx.flush();
-        });
+        loop.execute(() -> flushHeld(ctx));
       } else {
+        ctx.flush();
+      }
+    }
+
+    @Override
+    public void disconnect(ChannelHandlerContext ctx, ChannelPromise promise) {
+      flushHeld(ctx);
+      ctx.disconnect(promise);
+    }
+
+    @Override
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+      flushHeld(ctx);
+      ctx.close(promise);
+    }
+
+    private void flushHeld(ChannelHandlerContext ctx) {
+      if (flushQueued) {
+        flushQueued = false;
         ctx.flush();
       }
     }

@@ -151,6 +151,25 @@ class RedisRoundTripTest {
         + " reads; commands the client holds together should leave in shared writes");
   }
 
+  @Test
+  void writesSentJustBeforeClose_stillReachTheServer() throws Exception {
+    int burst = 1_000;
+    long expected = (Long) redis.command("DBSIZE") + burst;
+    for (int i = 0; i < burst; i++) {
+      store.put(key(store, "before-close-" + i), utf8("v"), ETERNAL);
+    }
+    backend.close();
+
+    // the server may read the closed connection's last bytes after this test's next command
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    long keys = (Long) redis.command("DBSIZE");
+    while (keys < expected && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+      keys = (Long) redis.command("DBSIZE");
+    }
+    assertEquals(expected, keys, "keys on the server after " + burst + " puts and a close");
+  }
+
   /** A counter from the server's {@code INFO stats}. */
   private long serverStat(String name) {
     for (String line : String.valueOf(redis.command("INFO", "stats")).split("\r?\n")) {
